@@ -1,0 +1,366 @@
+package chart
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+)
+
+// Chart is a chart ready for a page.
+type Chart struct {
+	ID      string
+	Type    string
+	Title   string
+	Summary string
+	// Option is the ECharts option as JSON, safe inside <script type="application/json">.
+	Option template.JS
+	Table  Table
+	// Height in px that suits the number of bars on a phone.
+	Height int
+}
+
+// Table is the chart's data as an HTML table.
+type Table struct {
+	Head []string
+	Rows []TableRow
+}
+
+// TableRow is one row: a header cell and the data cells.
+type TableRow struct {
+	Header string
+	Cells  []string
+}
+
+// Build turns a resolved spec into a chart. It fails only on a spec the
+// validate stage should have refused.
+func Build(s *Spec, w Words) (*Chart, error) {
+	c := &Chart{ID: s.ID, Type: s.Type, Title: s.Title, Summary: s.Summary, Height: 320}
+	var option map[string]any
+	switch s.Type {
+	case "bar", "hbar":
+		option = barOption(s, w)
+		c.Table = itemTable(s.Items, w)
+		if s.Type == "hbar" {
+			c.Height = max(220, 70+48*len(s.Items))
+		}
+	case "pie", "donut":
+		option = pieOption(s)
+		c.Table = itemTable(s.Items, w)
+		c.Height = 360
+	case "stacked":
+		option = stackedOption(s, w)
+		c.Table = stackedTable(s, w)
+		c.Height = max(200, 110+56*len(s.Rows))
+	case "line":
+		option = lineOption(s, w)
+		c.Table = lineTable(s, w)
+	case "gauge":
+		option = gaugeOption(s)
+		c.Table = gaugeTable(s.Gauge, w)
+		c.Height = 280
+	default:
+		return nil, fmt.Errorf("unknown chart type %q", s.Type)
+	}
+	if c.Summary == "" {
+		c.Summary = summarize(s, w)
+	}
+	// Tooltips render as canvas text, never as HTML, so that no label from
+	// the data can become markup; the aria description is the summary.
+	option["tooltip"] = map[string]any{"renderMode": "richText", "confine": true}
+	option["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": s.Title + "。" + c.Summary}, "decal": map[string]any{"show": true}}
+	option["animation"] = false
+	delete(option, "toolbox")
+	js, err := json.Marshal(option) // escapes <, >, &, U+2028 and U+2029
+	if err != nil {
+		return nil, err
+	}
+	c.Option = template.JS(js)
+	return c, nil
+}
+
+// axis scales the values of a chart to one axis unit (万元, 亿元 …).
+type axis struct {
+	scale int
+	name  string
+}
+
+func newAxis(base string, values []num.Dec) axis {
+	scale, word := num.AxisScale(values)
+	return axis{scale: scale, name: word + base}
+}
+
+func (a axis) value(d num.Dec) float64 { return d.Shift(-a.scale).Float() }
+
+func itemValues(items []Item) []num.Dec {
+	out := make([]num.Dec, len(items))
+	for i, it := range items {
+		out[i] = it.Value
+	}
+	return out
+}
+
+func hidden() opts.Title { return opts.Title{Show: opts.Bool(false)} }
+
+func titled(s *Spec) opts.Title {
+	t := hidden()
+	t.Title = s.Title
+	return t
+}
+
+func barOption(s *Spec, w Words) map[string]any {
+	ax := newAxis(s.Base, itemValues(s.Items))
+	bar := charts.NewBar()
+	horizontal := s.Type == "hbar"
+	position := "top"
+	if horizontal {
+		position = "right"
+	}
+	data := make([]opts.BarData, len(s.Items))
+	labels := make([]string, len(s.Items))
+	for i, it := range s.Items {
+		labels[i] = it.Label
+		data[i] = opts.BarData{Name: it.Label, Value: ax.value(it.Value), Label: &opts.Label{Show: opts.Bool(true), Position: position, Formatter: it.Display}}
+	}
+	if horizontal {
+		// Largest at the top reads naturally; ECharts draws categories bottom-up.
+		slices.Reverse(labels)
+		slices.Reverse(data)
+	}
+	bar.SetGlobalOptions(
+		charts.WithTitleOpts(titled(s)),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "18%", Top: "12%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+	)
+	valueAxis := opts.YAxis{Type: "value", Name: ax.name}
+	if horizontal {
+		bar.SetGlobalOptions(
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name, Show: opts.Bool(false)}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 120, Overflow: "break"}}),
+		)
+		bar.SetXAxis(labels).XYReversal()
+	} else {
+		bar.SetGlobalOptions(
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 80, Overflow: "break"}}),
+			charts.WithYAxisOpts(valueAxis),
+		)
+		bar.SetXAxis(labels)
+	}
+	bar.AddSeries(w.Value, data, charts.WithBarChartOpts(opts.BarChart{BarWidth: "60%"}))
+	bar.Validate()
+	return bar.JSON()
+}
+
+func pieOption(s *Spec) map[string]any {
+	pie := charts.NewPie()
+	data := make([]opts.PieData, len(s.Items))
+	for i, it := range s.Items {
+		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}\n" + it.Display}}
+	}
+	radius := any("62%")
+	if s.Type == "donut" {
+		radius = []string{"38%", "62%"}
+	}
+	pie.SetGlobalOptions(
+		charts.WithTitleOpts(titled(s)),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+	)
+	pie.AddSeries(s.Title, data, charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "45%"}}))
+	pie.Validate()
+	return pie.JSON()
+}
+
+func stackedOption(s *Spec, w Words) map[string]any {
+	var all []num.Dec
+	for _, r := range s.Rows {
+		all = append(all, itemValues(r.Items)...)
+	}
+	ax := newAxis(s.Base, all)
+	bar := charts.NewBar()
+	labels := make([]string, len(s.Rows))
+	for i, r := range s.Rows {
+		labels[len(s.Rows)-1-i] = r.Label
+	}
+	bar.SetGlobalOptions(
+		charts.WithTitleOpts(titled(s)),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "48", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 120, Overflow: "break"}}),
+	)
+	bar.SetXAxis(labels).XYReversal()
+	for j, seg := range s.Segments {
+		data := make([]opts.BarData, len(s.Rows))
+		for i, r := range s.Rows {
+			it := r.Items[j]
+			data[len(s.Rows)-1-i] = opts.BarData{Name: r.Label, Value: ax.value(it.Value), Label: &opts.Label{Show: opts.Bool(true), Position: "inside", Formatter: it.Display}}
+		}
+		bar.AddSeries(seg, data, charts.WithBarChartOpts(opts.BarChart{Stack: "total", BarWidth: "60%"}))
+	}
+	_ = w
+	bar.Validate()
+	return bar.JSON()
+}
+
+func lineOption(s *Spec, w Words) map[string]any {
+	var all []num.Dec
+	var dates []string
+	for _, l := range s.Lines {
+		all = append(all, itemValues(l.Items)...)
+		for _, it := range l.Items {
+			if !slices.Contains(dates, it.Label) {
+				dates = append(dates, it.Label)
+			}
+		}
+	}
+	ax := newAxis(s.Base, all)
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithTitleOpts(titled(s)),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Lines) > 1), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "48", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.name}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+	)
+	line.SetXAxis(dates)
+	for _, l := range s.Lines {
+		data := make([]opts.LineData, len(dates))
+		for i := range data {
+			data[i] = opts.LineData{Value: "-"} // ECharts' "no value" mark
+		}
+		for _, it := range l.Items {
+			data[slices.Index(dates, it.Label)] = opts.LineData{Name: it.Label, Value: ax.value(it.Value)}
+		}
+		line.AddSeries(l.Label, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
+	}
+	_ = w
+	line.Validate()
+	return line.JSON()
+}
+
+func gaugeOption(s *Spec) map[string]any {
+	g := s.Gauge
+	gauge := charts.NewGauge()
+	goal, actual := g.Goal.Value.Float(), g.Actual.Value.Float()
+	maxValue, value := goal, actual
+	if !g.Goal.Value.IsInteger() || goal <= 0 {
+		maxValue, value = 100, 0
+		if goal > 0 {
+			value = actual / goal * 100
+		}
+	}
+	gauge.SetGlobalOptions(charts.WithTitleOpts(titled(s)))
+	gauge.AddSeries(g.Label, []opts.GaugeData{{Name: g.Label, Value: value}},
+		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
+			ss.Min, ss.Max = 0, int(maxValue)
+			ss.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
+			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.Display), FontSize: 22}
+		}))
+	gauge.Validate()
+	return gauge.JSON()
+}
+
+func itemTable(items []Item, w Words) Table {
+	t := Table{Head: []string{w.Item, w.Value, w.AsOf, w.Source}}
+	for _, it := range items {
+		t.Rows = append(t.Rows, TableRow{Header: it.Label, Cells: []string{it.Display, it.AsOf, it.Source}})
+	}
+	return t
+}
+
+func stackedTable(s *Spec, w Words) Table {
+	t := Table{Head: append([]string{w.Item}, s.Segments...)}
+	for _, r := range s.Rows {
+		row := TableRow{Header: r.Label}
+		for _, it := range r.Items {
+			row.Cells = append(row.Cells, it.Display)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func lineTable(s *Spec, w Words) Table {
+	t := Table{Head: []string{w.Date}}
+	var dates []string
+	for _, l := range s.Lines {
+		t.Head = append(t.Head, l.Label)
+		for _, it := range l.Items {
+			if !slices.Contains(dates, it.Label) {
+				dates = append(dates, it.Label)
+			}
+		}
+	}
+	for _, d := range dates {
+		row := TableRow{Header: d}
+		for _, l := range s.Lines {
+			cell := "—"
+			for _, it := range l.Items {
+				if it.Label == d {
+					cell = it.Display
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func gaugeTable(g *Gauge, w Words) Table {
+	return Table{
+		Head: []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
+		Rows: []TableRow{{Header: g.Label, Cells: []string{g.Goal.Display, g.Actual.Display, g.Actual.AsOf, g.Actual.Source}}},
+	}
+}
+
+// summarize writes the one-line summary shown beside the chart.
+func summarize(s *Spec, w Words) string {
+	parts := func(items []Item) string {
+		out := make([]string, len(items))
+		for i, it := range items {
+			out[i] = it.Label + " " + it.Display
+		}
+		return strings.Join(out, w.ListSep)
+	}
+	switch s.Type {
+	case "bar", "hbar":
+		if len(s.Items) == 1 {
+			return fmt.Sprintf(w.SummaryParts, parts(s.Items))
+		}
+		hi, lo := s.Items[0], s.Items[0]
+		for _, it := range s.Items[1:] {
+			if it.Value.Cmp(hi.Value) > 0 {
+				hi = it
+			}
+			if it.Value.Cmp(lo.Value) < 0 {
+				lo = it
+			}
+		}
+		return fmt.Sprintf(w.SummaryBar, len(s.Items), hi.Label, hi.Display, lo.Label, lo.Display)
+	case "pie", "donut":
+		return fmt.Sprintf(w.SummaryParts, parts(s.Items))
+	case "stacked":
+		rows := make([]string, len(s.Rows))
+		for i, r := range s.Rows {
+			rows[i] = r.Label + "：" + parts(r.Items)
+		}
+		return fmt.Sprintf(w.SummaryParts, strings.Join(rows, "；"))
+	case "line":
+		var out []string
+		for _, l := range s.Lines {
+			first, last := l.Items[0], l.Items[len(l.Items)-1]
+			out = append(out, fmt.Sprintf(w.SummaryLine, l.Label, first.Label, first.Display, last.Label, last.Display))
+		}
+		return strings.Join(out, "")
+	case "gauge":
+		return fmt.Sprintf(w.SummaryGauge, s.Gauge.Label, s.Gauge.Goal.Display, s.Gauge.Actual.Display)
+	}
+	return ""
+}

@@ -1,0 +1,84 @@
+package chart
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+)
+
+func dec(t *testing.T, s string) num.Dec {
+	t.Helper()
+	d, err := num.ParseDec(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestBarOptionScalesAndLabels(t *testing.T) {
+	s := &Spec{ID: "c1", Type: "hbar", Title: "投入", Base: "元", Items: []Item{
+		{Label: "水务局", Value: dec(t, "1000000"), Display: "100余万元"},
+		{Label: "规划局", Value: dec(t, "128000"), Display: "12.8万元"},
+	}}
+	c, err := Build(s, ChineseWords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+		t.Fatal(err)
+	}
+	series := opt["series"].([]any)[0].(map[string]any)
+	data := series["data"].([]any)
+	// Horizontal bars are reversed so the first item is drawn on top.
+	first := data[1].(map[string]any)
+	if first["value"].(float64) != 100 || first["label"].(map[string]any)["formatter"] != "100余万元" {
+		t.Errorf("first bar = %v", first)
+	}
+	if got := opt["xAxis"].([]any)[0].(map[string]any)["name"]; got != "万元" {
+		t.Errorf("axis name = %v", got)
+	}
+	if len(c.Table.Rows) != 2 || c.Table.Rows[0].Cells[0] != "100余万元" {
+		t.Errorf("table = %+v", c.Table)
+	}
+	if !strings.Contains(c.Summary, "最高为水务局（100余万元）") {
+		t.Errorf("summary = %q", c.Summary)
+	}
+}
+
+func TestOptionIsScriptSafe(t *testing.T) {
+	evil := `</script><script>alert(1)</script>__f__function(){alert(2)}__f__`
+	s := &Spec{Type: "pie", Title: evil, Base: "元", Items: []Item{
+		{Label: evil, Value: dec(t, "1"), Display: "1元"},
+		{Label: "b", Value: dec(t, "2"), Display: "2元"},
+	}}
+	c, err := Build(s, ChineseWords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(c.Option), "<") || strings.Contains(string(c.Option), "</script") {
+		t.Errorf("option carries raw markup: %s", c.Option)
+	}
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(c.Option), &opt); err != nil {
+		t.Fatal(err)
+	}
+	name := opt["series"].([]any)[0].(map[string]any)["data"].([]any)[0].(map[string]any)["name"]
+	if name != evil {
+		t.Errorf("label not kept as plain text: %v", name)
+	}
+}
+
+func TestGaugeUsesGoalAsMaximum(t *testing.T) {
+	s := &Spec{Type: "gauge", Title: "覆盖", Base: "个", Gauge: &Gauge{Label: "覆盖行政村",
+		Goal: Item{Value: dec(t, "252"), Display: "252个"}, Actual: Item{Value: dec(t, "252"), Display: "252个"}}}
+	c, err := Build(s, ChineseWords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(c.Option), `"max":252`) || c.Table.Rows[0].Cells[1] != "252个" {
+		t.Errorf("option %s table %+v", c.Option, c.Table)
+	}
+}

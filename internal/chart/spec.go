@@ -1,0 +1,53 @@
+// Package chart turns resolved figures into an ECharts option (built with
+// go-echarts' typed structs, marshalled HTML-safe by us) and into the data
+// table and one-line summary that make the chart readable without
+// JavaScript and by a screen reader.
+package chart
+
+import "github.com/jinzhan-dev/jinzhan/internal/num"
+
+// Types are the chart types a spec may name.
+var Types = []string{"bar", "hbar", "pie", "donut", "stacked", "line", "gauge"}
+
+// Item is one figure drawn in a chart.
+type Item struct {
+	Label   string  // category or slice name
+	Value   num.Dec // in the base unit
+	Display string  // 100余万元
+	AsOf    string  // 2020年8月5日
+	Source  string  // 辽宁日报 2020年8月5日
+}
+
+// Row is one bar of a stacked chart: one item per segment.
+type Row struct {
+	Label string
+	Items []Item
+}
+
+// Line is one series of a line chart; item labels are the dates.
+type Line struct {
+	Label string
+	Items []Item
+}
+
+// Gauge is a target with what has been reached.
+type Gauge struct {
+	Label  string
+	Goal   Item
+	Actual Item
+}
+
+// Spec is a chart with every figure resolved; exactly one of Items, Rows,
+// Lines and Gauge is used, by Type.
+type Spec struct {
+	ID       string // stable: page and position
+	Type     string
+	Title    string
+	Summary  string // written by the editor; generated when empty
+	Base     string // base unit shared by every value
+	Items    []Item
+	Segments []string
+	Rows     []Row
+	Lines    []Line
+	Gauge    *Gauge
+}

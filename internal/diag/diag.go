@@ -1,0 +1,145 @@
+// Package diag holds input problems as values with a position, so that a
+// build can collect every problem of a run and report them together.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a place in an input file; Line and Col count from 1, 0 means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, leaving out unknown parts.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity tells whether a problem stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is written.
+	Error Severity = iota
+	// Warning is reported but the build goes on.
+	Warning
+)
+
+// Diagnostic is one problem in the input: where, what (prefixed by the
+// field path as written in the file) and how to fix it.
+type Diagnostic struct {
+	Pos      Pos
+	Field    string
+	Message  string
+	Hint     string
+	Severity Severity
+}
+
+// Error formats the diagnostic the way compilers do: path:line:col: field: message.
+func (d Diagnostic) Error() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if d.Field != "" {
+		b.WriteString(d.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
+	if d.Hint != "" {
+		b.WriteString("\n\thint: ")
+		b.WriteString(d.Hint)
+	}
+	return b.String()
+}
+
+// List collects the problems of one run.
+type List struct {
+	items []Diagnostic
+}
+
+// Add records a problem.
+func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
+
+// Errorf records an error at pos for field.
+func (l *List) Errorf(pos Pos, field, hint, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Field: field, Hint: hint, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos for field.
+func (l *List) Warnf(pos Pos, field, hint, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Field: field, Hint: hint, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Merge appends every problem of other.
+func (l *List) Merge(other *List) { l.items = append(l.items, other.items...) }
+
+// HasErrors reports whether any problem stops the build.
+func (l *List) HasErrors() bool {
+	for _, d := range l.items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Len is the number of problems recorded.
+func (l *List) Len() int { return len(l.items) }
+
+// Sorted returns the problems ordered by file, line and column, without duplicates.
+func (l *List) Sorted() []Diagnostic {
+	out := slices.Clone(l.items)
+	slices.SortStableFunc(out, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Field, b.Field),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+	return slices.Compact(out)
+}
+
+// Err returns the list as an error when it holds at least one error, else nil.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &ListError{Items: l.Sorted()}
+}
+
+// ListError is the error a build returns when the input has problems.
+type ListError struct {
+	Items []Diagnostic
+}
+
+// Error prints one problem per line (hints indented below).
+func (e *ListError) Error() string {
+	var b strings.Builder
+	errs := 0
+	for _, d := range e.Items {
+		b.WriteString(d.Error())
+		b.WriteByte('\n')
+		if d.Severity == Error {
+			errs++
+		}
+	}
+	fmt.Fprintf(&b, "%d error(s) in the input; nothing was written", errs)
+	return b.String()
+}

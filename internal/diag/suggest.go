@@ -1,0 +1,39 @@
+package diag
+
+// Nearest returns the candidate closest to word by edit distance, or ""
+// when none is close enough to be a likely typo.
+func Nearest(word string, candidates []string) string {
+	best, bestDist := "", -1
+	for _, c := range candidates {
+		d := distance([]rune(word), []rune(c))
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	limit := max(2, len([]rune(word))/3)
+	if bestDist < 0 || bestDist > limit {
+		return ""
+	}
+	return best
+}
+
+// distance is the Levenshtein distance; inputs are short keys and slugs.
+func distance(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

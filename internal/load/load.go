@@ -1,0 +1,285 @@
+// Package load is the first stage of a build: it reads every input file of
+// a site once, decodes YAML strictly and parses Markdown into goldmark
+// trees, reporting every problem with its position.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// MaxFileSize bounds every input file: a larger one is almost certainly a mistake.
+const MaxFileSize = 4 << 20
+
+// DocKind tells what a Markdown file is, from where it lies under content/.
+type DocKind string
+
+// The kinds of Markdown documents.
+const (
+	KindHome     DocKind = "home"     // content/_index.md
+	KindActivity DocKind = "activity" // content/activities/<slug>.md
+	KindStory    DocKind = "story"    // content/stories/<slug>.md
+	KindPage     DocKind = "page"     // content/<slug>.md
+)
+
+// Doc is one parsed Markdown file.
+type Doc struct {
+	Path     string // relative to the site root, e.g. content/stories/x.md
+	Kind     DocKind
+	Slug     string
+	Front    FrontMatter
+	Body     []byte
+	BodyLine int // line of the file where Body starts
+	AST      ast.Node
+}
+
+// PosAt turns a byte offset in Body into a position in the file.
+func (d *Doc) PosAt(offset int) diag.Pos {
+	line, col := lineCol(d.Body, offset, d.BodyLine)
+	return diag.Pos{File: d.Path, Line: line, Col: col}
+}
+
+// Input is everything a site is built from, read once.
+type Input struct {
+	Site       SiteConfig
+	Campaign   Campaign
+	Townships  TownshipsFile
+	Activities []*Activity // sorted by slug
+	Docs       []*Doc      // sorted by path
+}
+
+// Paths of the inputs, relative to the site root.
+const (
+	SiteFile      = "site.yaml"
+	CampaignFile  = "data/campaign.yaml"
+	TownshipsPath = "data/townships.yaml"
+	ActivitiesDir = "data/activities"
+	ContentDir    = "content"
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s can name a page in a URL.
+func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
+
+// Load reads the site in fsys. Problems are added to list; the returned
+// Input holds whatever could be read.
+func Load(fsys fs.FS, list *diag.List) *Input {
+	in := &Input{}
+	decodeFile(fsys, SiteFile, &in.Site, true, list)
+	decodeFile(fsys, CampaignFile, &in.Campaign, true, list)
+	decodeFile(fsys, TownshipsPath, &in.Townships, false, list)
+	in.Activities = loadActivities(fsys, list)
+	in.Docs = loadDocs(fsys, list)
+	return in
+}
+
+// readFile reads a file, checking its size and encoding.
+func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		list.Errorf(diag.Pos{File: name}, "", "", "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	if info.Size() > MaxFileSize {
+		list.Errorf(diag.Pos{File: name}, "", "split the file or remove what does not belong in it",
+			"the file is %d bytes, more than the limit of %d", info.Size(), MaxFileSize)
+		return nil, false
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		list.Errorf(diag.Pos{File: name}, "", "", "cannot read: %v", unwrapPath(err))
+		return nil, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		list.Errorf(diag.Pos{File: name, Line: line}, "", "save the file as UTF-8 (not GBK/GB2312)", "the file is not valid UTF-8")
+		return nil, false
+	}
+	return data, true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func decodeFile(fsys fs.FS, name string, v any, required bool, list *diag.List) {
+	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+		if required {
+			list.Errorf(diag.Pos{File: name}, "", "run jinzhan in the site folder, or pass --source", "the file is missing")
+		}
+		return
+	}
+	data, ok := readFile(fsys, name, list)
+	if !ok {
+		return
+	}
+	strictyaml.Decode(name, data, v, list)
+}
+
+func loadActivities(fsys fs.FS, list *diag.List) []*Activity {
+	names, err := fs.Glob(fsys, ActivitiesDir+"/*")
+	if err != nil {
+		panic(err) // the pattern is constant and valid
+	}
+	var out []*Activity
+	for _, name := range names {
+		base := path.Base(name)
+		slug, isYAML := strings.CutSuffix(base, ".yaml")
+		if !isYAML {
+			if strings.HasSuffix(base, ".yml") {
+				list.Errorf(diag.Pos{File: name}, "", "rename it to "+strings.TrimSuffix(base, ".yml")+".yaml", "data files end in .yaml")
+			}
+			continue
+		}
+		if !ValidSlug(slug) {
+			list.Errorf(diag.Pos{File: name}, "", "use lowercase pinyin, digits and -, e.g. first-secretary.yaml", "the file name %q cannot be a URL", slug)
+			continue
+		}
+		a := &Activity{Slug: slug}
+		decodeFile(fsys, name, a, true, list)
+		out = append(out, a)
+	}
+	return out
+}
+
+// contentFiles lists every Markdown file under content/, sorted.
+func contentFiles(fsys fs.FS) []string {
+	var files []string
+	_ = fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	slices.Sort(files)
+	return files
+}
+
+// loadDocs reads and parses the Markdown files in parallel; each worker
+// reports into its own list so that messages never interleave.
+func loadDocs(fsys fs.FS, list *diag.List) []*Doc {
+	files := contentFiles(fsys)
+	docs := make([]*Doc, len(files))
+	lists := make([]diag.List, len(files))
+	md := markdown.New(nil)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				docs[i] = loadDoc(fsys, files[i], md, &lists[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := docs[:0]
+	for i, d := range docs {
+		list.Merge(&lists[i])
+		if d != nil && !d.Front.Draft {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func classify(p string) (DocKind, string, bool) {
+	rel := strings.TrimPrefix(p, ContentDir+"/")
+	dir, file := path.Split(rel)
+	slug := strings.TrimSuffix(file, ".md")
+	switch {
+	case rel == "_index.md":
+		return KindHome, "", true
+	case dir == "activities/":
+		return KindActivity, slug, true
+	case dir == "stories/":
+		return KindStory, slug, true
+	case dir == "":
+		return KindPage, slug, true
+	}
+	return "", slug, false
+}
+
+func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Doc {
+	kind, slug, ok := classify(name)
+	if !ok {
+		list.Errorf(diag.Pos{File: name}, "", "put stories in content/stories/ and activity texts in content/activities/",
+			"jinzhan does not know what page this file is")
+		return nil
+	}
+	if kind != KindHome && !ValidSlug(slug) {
+		list.Errorf(diag.Pos{File: name}, "", "use lowercase pinyin, digits and -, e.g. baoguolao-volunteers.md",
+			"the file name %q cannot be a URL", slug)
+		return nil
+	}
+	src, ok := readFile(fsys, name, list)
+	if !ok {
+		return nil
+	}
+	front, body, yamlLine, bodyLine, hasFront, closed := splitFrontMatter(src)
+	if !closed {
+		list.Errorf(diag.Pos{File: name, Line: 1}, "", "end the front matter with a line of three dashes: ---", "the front matter is never closed")
+		return nil
+	}
+	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine}
+	if !hasFront {
+		list.Errorf(diag.Pos{File: name, Line: 1}, "", "start the file with ---, a title: line and another ---",
+			"the file has no front matter")
+		return nil
+	}
+	decodeFront(name, front, yamlLine, &doc.Front, list)
+	doc.AST = md.Parser().Parse(text.NewReader(body))
+	return doc
+}
+
+// decodeFront decodes front matter, shifting positions to the whole file.
+func decodeFront(name string, front []byte, firstLine int, fm *FrontMatter, list *diag.List) {
+	var local diag.List
+	// Pad with blank lines so that YAML line numbers are file line numbers.
+	padded := append(bytes.Repeat([]byte("\n"), firstLine-1), front...)
+	if len(bytes.TrimSpace(front)) == 0 {
+		list.Errorf(diag.Pos{File: name, Line: firstLine}, "", "add at least a title: line", "the front matter is empty")
+		return
+	}
+	strictyaml.Decode(name, padded, fm, &local)
+	list.Merge(&local)
+}
+
+// String is used in messages naming a document.
+func (d *Doc) String() string { return fmt.Sprintf("%s (%s)", d.Path, d.Kind) }

@@ -1,0 +1,112 @@
+package load
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+	"go.yaml.in/yaml/v3"
+)
+
+// Number is a figure as written in the file: an exact decimal.
+type Number struct {
+	num.Dec
+	Set bool // written in the file (so that 0 is not "missing")
+}
+
+// DecodeScalar accepts YAML numbers only: "12", "2.44". Text is refused.
+func (n *Number) DecodeScalar(node *yaml.Node) string {
+	if node.Tag != "!!int" && node.Tag != "!!float" {
+		return fmt.Sprintf("want a number, got %s", strconv.Quote(node.Value))
+	}
+	d, err := num.ParseDec(node.Value)
+	if err != nil {
+		return fmt.Sprintf("want a plain number like 12 or 2.44, got %s", strconv.Quote(node.Value))
+	}
+	n.Dec, n.Set = d, true
+	return ""
+}
+
+// Date is a calendar date that may be partial: 2020, 2020-08 or 2020-08-05.
+type Date struct {
+	Year, Month, Day int
+}
+
+// DecodeScalar reads YYYY, YYYY-MM or YYYY-MM-DD and rejects dates that do not exist.
+func (d *Date) DecodeScalar(node *yaml.Node) string {
+	parsed, ok := ParseDate(node.Value)
+	if !ok {
+		return fmt.Sprintf("want a date like 2020-08-05 (or 2020-08, 2020), got %s", strconv.Quote(node.Value))
+	}
+	*d = parsed
+	return ""
+}
+
+// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD; ok is false for impossible dates.
+func ParseDate(s string) (Date, bool) {
+	parts := strings.Split(strings.TrimSpace(s), "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, false
+	}
+	var v [3]int
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || (i > 0 && len(p) != 2) {
+			return Date{}, false
+		}
+		v[i] = n
+	}
+	d := Date{Year: v[0], Month: v[1], Day: v[2]}
+	if d.Year < 1900 || d.Year > 2200 || len(parts) > 1 && (d.Month < 1 || d.Month > 12) {
+		return Date{}, false
+	}
+	if len(parts) == 3 {
+		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d.Day {
+			return Date{}, false
+		}
+	}
+	return d, true
+}
+
+// IsZero reports whether no date was written.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// Before reports whether d starts before e (partial dates compare by what they have).
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
+
+// ISO formats the date as written: 2020, 2020-08 or 2020-08-05.
+func (d Date) ISO() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Chinese formats the date as 2020年8月5日 (or 2020年8月, 2020年).
+func (d Date) Chinese() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%d年", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%d年%d月", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
+}

@@ -1,0 +1,210 @@
+package load
+
+import "github.com/jinzhan-dev/jinzhan/internal/strictyaml"
+
+// Every type here mirrors one kind of input file; docs/data-format.md
+// documents each field. The yaml tag is the key editors write.
+
+// SiteConfig is site.yaml.
+type SiteConfig struct {
+	strictyaml.Meta
+	Title       string     `yaml:"title" jz:"required"`
+	Description string     `yaml:"description"`
+	BaseURL     string     `yaml:"base_url" jz:"required"`
+	Language    string     `yaml:"language"`
+	Theme       string     `yaml:"theme"`
+	Copyright   string     `yaml:"copyright"`
+	Menu        []MenuItem `yaml:"menu"`
+}
+
+// MenuItem is one link of the main menu.
+type MenuItem struct {
+	strictyaml.Meta
+	Label string `yaml:"label" jz:"required"`
+	URL   string `yaml:"url" jz:"required"`
+}
+
+// Campaign is data/campaign.yaml.
+type Campaign struct {
+	strictyaml.Meta
+	Name       string      `yaml:"name" jz:"required"`
+	Place      string      `yaml:"place" jz:"required"`
+	Summary    string      `yaml:"summary"`
+	Period     Period      `yaml:"period"`
+	AsOf       Date        `yaml:"as_of"`
+	Source     string      `yaml:"source" jz:"required"`
+	Sources    []Source    `yaml:"sources" jz:"required"`
+	Organisers []Organiser `yaml:"organisers"`
+	Carriers   Carriers    `yaml:"carriers"`
+	Metrics    []Metric    `yaml:"metrics"`
+	Headline   []string    `yaml:"headline"`
+	Charts     []ChartSpec `yaml:"charts"`
+}
+
+// Period is when an activity or the campaign runs.
+type Period struct {
+	strictyaml.Meta
+	Start Date   `yaml:"start"`
+	End   Date   `yaml:"end"`
+	Label string `yaml:"label"`
+}
+
+// Source is a publication figures are taken from.
+type Source struct {
+	strictyaml.Meta
+	ID        string `yaml:"id" jz:"required"`
+	Title     string `yaml:"title" jz:"required"`
+	Publisher string `yaml:"publisher" jz:"required"`
+	Date      Date   `yaml:"date" jz:"required"`
+	Author    string `yaml:"author"`
+	URL       string `yaml:"url"`
+}
+
+// Organiser is a body that runs the campaign, with its groups.
+type Organiser struct {
+	strictyaml.Meta
+	Name   string      `yaml:"name" jz:"required"`
+	Duty   string      `yaml:"duty"`
+	Groups []Organiser `yaml:"groups"`
+}
+
+// Carriers are the campaign's activity carriers (载体): how many there are
+// (a campaign metric) and which of them the data reports.
+type Carriers struct {
+	strictyaml.Meta
+	Count string   `yaml:"count"`
+	Named []string `yaml:"named"`
+}
+
+// Metric is one figure: a value in its unit, with qualifier, date and source.
+type Metric struct {
+	strictyaml.Meta
+	ID        string `yaml:"id" jz:"required"`
+	Label     string `yaml:"label" jz:"required"`
+	Value     Number `yaml:"value" jz:"required"`
+	Unit      string `yaml:"unit" jz:"required"`
+	Qualifier string `yaml:"qualifier"`
+	AsOf      Date   `yaml:"as_of"`
+	Source    string `yaml:"source"`
+	Note      string `yaml:"note"`
+}
+
+// Target is a goal with its deadline and, where known, what has been reached.
+type Target struct {
+	strictyaml.Meta
+	ID        string  `yaml:"id" jz:"required"`
+	Label     string  `yaml:"label" jz:"required"`
+	Value     Number  `yaml:"value" jz:"required"`
+	Unit      string  `yaml:"unit" jz:"required"`
+	Qualifier string  `yaml:"qualifier"`
+	Deadline  Date    `yaml:"deadline"`
+	Actual    *Number `yaml:"actual"`
+	AsOf      Date    `yaml:"as_of"`
+	Source    string  `yaml:"source"`
+	Note      string  `yaml:"note"`
+}
+
+// Breakdown is one unit, township, village or person with its own figures.
+type Breakdown struct {
+	strictyaml.Meta
+	ID        string   `yaml:"id" jz:"required"`
+	Name      string   `yaml:"name" jz:"required"`
+	Kind      string   `yaml:"kind" jz:"required"`
+	Townships []string `yaml:"townships"`
+	Villages  []string `yaml:"villages"`
+	Note      string   `yaml:"note"`
+	Metrics   []Metric `yaml:"metrics" jz:"required"`
+}
+
+// Series is a run of dated values in one unit.
+type Series struct {
+	strictyaml.Meta
+	ID     string  `yaml:"id" jz:"required"`
+	Label  string  `yaml:"label" jz:"required"`
+	Unit   string  `yaml:"unit" jz:"required"`
+	Source string  `yaml:"source"`
+	Points []Point `yaml:"points" jz:"required"`
+}
+
+// Point is one dated value of a series.
+type Point struct {
+	strictyaml.Meta
+	Date      Date   `yaml:"date" jz:"required"`
+	Value     Number `yaml:"value" jz:"required"`
+	Qualifier string `yaml:"qualifier"`
+}
+
+// ChartSpec says which figures a chart draws and how.
+type ChartSpec struct {
+	strictyaml.Meta
+	ID       string     `yaml:"id"`
+	Type     string     `yaml:"type" jz:"required"`
+	Title    string     `yaml:"title" jz:"required"`
+	Summary  string     `yaml:"summary"`
+	Metrics  []string   `yaml:"metrics"`
+	Segments []string   `yaml:"segments"`
+	Rows     []ChartRow `yaml:"rows"`
+	Series   []string   `yaml:"series"`
+	Target   string     `yaml:"target"`
+}
+
+// ChartRow is one bar of a stacked chart: a label and one metric per segment.
+type ChartRow struct {
+	strictyaml.Meta
+	Label   string   `yaml:"label" jz:"required"`
+	Metrics []string `yaml:"metrics" jz:"required"`
+}
+
+// Activity is data/activities/<slug>.yaml.
+type Activity struct {
+	strictyaml.Meta
+	Slug         string      `yaml:"-"`
+	Title        string      `yaml:"title" jz:"required"`
+	ShortTitle   string      `yaml:"short_title"`
+	Summary      string      `yaml:"summary"`
+	Participants string      `yaml:"participants"`
+	Period       Period      `yaml:"period"`
+	Weight       int         `yaml:"weight"`
+	Source       string      `yaml:"source" jz:"required"`
+	AsOf         Date        `yaml:"as_of"`
+	KeyMetrics   []string    `yaml:"key_metrics"`
+	Metrics      []Metric    `yaml:"metrics"`
+	Targets      []Target    `yaml:"targets"`
+	Breakdowns   []Breakdown `yaml:"breakdowns"`
+	Series       []Series    `yaml:"series"`
+	Charts       []ChartSpec `yaml:"charts"`
+}
+
+// TownshipsFile is data/townships.yaml.
+type TownshipsFile struct {
+	strictyaml.Meta
+	Townships []Township `yaml:"townships" jz:"required"`
+}
+
+// Township is a 乡 or 镇 with the villages (村) the data names.
+type Township struct {
+	strictyaml.Meta
+	Slug     string    `yaml:"slug" jz:"required"`
+	Name     string    `yaml:"name" jz:"required"`
+	Villages []Village `yaml:"villages"`
+}
+
+// Village is a 村 of a township.
+type Village struct {
+	strictyaml.Meta
+	Slug string `yaml:"slug" jz:"required"`
+	Name string `yaml:"name" jz:"required"`
+}
+
+// FrontMatter is the YAML head of a Markdown file.
+type FrontMatter struct {
+	strictyaml.Meta
+	Title     string   `yaml:"title" jz:"required"`
+	Date      Date     `yaml:"date"`
+	Townships []string `yaml:"townships"`
+	Villages  []string `yaml:"villages"`
+	Activity  string   `yaml:"activity"`
+	Summary   string   `yaml:"summary"`
+	Weight    int      `yaml:"weight"`
+	Draft     bool     `yaml:"draft"`
+}

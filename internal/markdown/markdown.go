@@ -1,0 +1,24 @@
+// Package markdown configures goldmark for jinzhan: GFM, CJK line breaks,
+// footnotes, figure references and chart blocks. Raw HTML stays off, so any
+// HTML in a story is dropped and javascript: links are not rendered.
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// New returns the Markdown converter; charts are written by write (nil to parse only).
+func New(write ChartWriter) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.CJK,
+			extension.Footnote,
+			FigureRefs,
+			ChartBlocks(write),
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}

@@ -1,0 +1,303 @@
+// Package strictyaml decodes YAML into Go structs the way an editor needs:
+// unknown keys, wrong types, duplicate keys and missing required fields are
+// all reported, each with file:line:col and the field path as written, and
+// decoding goes on after a problem so that one run lists them all.
+//
+// Struct fields are named by their `yaml:"name"` tag; `jz:"required"` marks a
+// field that must be present and non-empty. A struct may embed Meta to learn
+// where it and each of its keys stand in the file.
+package strictyaml
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+// ScalarDecoder is implemented by types read from one YAML scalar (numbers,
+// dates). It returns a message such as `want a number, got "abc"` on failure.
+type ScalarDecoder interface {
+	DecodeScalar(n *yaml.Node) (problem string)
+}
+
+// Meta records where a struct and each of its keys stand in the file.
+type Meta struct {
+	Pos  diag.Pos
+	keys map[string]diag.Pos
+}
+
+// At returns the position of key's value, or of the struct when key is absent.
+func (m Meta) At(key string) diag.Pos {
+	if p, ok := m.keys[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether key was written in the file.
+func (m Meta) Has(key string) bool {
+	_, ok := m.keys[key]
+	return ok
+}
+
+var metaType = reflect.TypeFor[Meta]()
+
+// Decode parses one YAML document and decodes it into v (a pointer).
+// It returns false when the document could not be parsed at all.
+func Decode(file string, data []byte, v any, list *diag.List) bool {
+	root, ok := Parse(file, data, list)
+	if !ok {
+		return false
+	}
+	DecodeNode(file, root, v, list)
+	return true
+}
+
+// Parse reads one YAML document into a node tree, reporting syntax errors.
+func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := syntaxError(err)
+		list.Errorf(diag.Pos{File: file, Line: line}, "", "check the indentation and the punctuation on this line and the one before it", "YAML syntax error: %s", msg)
+		return nil, false
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		list.Errorf(diag.Pos{File: file, Line: 1}, "", "write the fields this file needs; see docs/data-format.md", "the file is empty")
+		return nil, false
+	}
+	return doc.Content[0], true
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError pulls the line number out of yaml.v3's message.
+func syntaxError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, m[2]
+	}
+	return 1, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// DecodeNode decodes an already parsed node into v (a pointer).
+func DecodeNode(file string, n *yaml.Node, v any, list *diag.List) {
+	d := decoder{file: file, list: list}
+	d.value(n, reflect.ValueOf(v).Elem(), "")
+}
+
+type decoder struct {
+	file string
+	list *diag.List
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, field, hint, format string, args ...any) {
+	d.list.Errorf(d.pos(n), field, hint, format, args...)
+}
+
+// describe names what a node holds, for "want X, got Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping (key: value lines)"
+	case yaml.SequenceNode:
+		return "a list (- lines)"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return strconv.Quote(n.Value)
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.errorf(n, path, "write the value out in full instead of using & and *", "anchors and aliases are not supported")
+		return
+	}
+	if sd, ok := v.Addr().Interface().(ScalarDecoder); ok {
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, path, "", "want a single value, got %s", describe(n))
+			return
+		}
+		if problem := sd.DecodeScalar(n); problem != "" {
+			d.errorf(n, path, "", "%s", problem)
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if n.Tag == "!!null" {
+			return
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		d.value(n, v.Elem(), path)
+	case reflect.Struct:
+		d.structValue(n, v, path)
+	case reflect.Slice:
+		d.sliceValue(n, v, path)
+	case reflect.Map:
+		d.mapValue(n, v, path)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			d.errorf(n, path, "", "want text, got %s", describe(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		i, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+			d.errorf(n, path, "", "want a whole number, got %s", describe(n))
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.errorf(n, path, "write true or false", "want true or false, got %s", describe(n))
+			return
+		}
+		v.SetBool(n.Value == "true")
+	default:
+		panic(fmt.Sprintf("strictyaml: unsupported field type %s", v.Type()))
+	}
+}
+
+func (d *decoder) sliceValue(n *yaml.Node, v reflect.Value, path string) {
+	if n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "start each item on its own line with \"- \"", "want a list, got %s", describe(n))
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.value(item, out.Index(i), fmt.Sprintf("%s[%d]", path, i))
+	}
+	v.Set(out)
+}
+
+func (d *decoder) mapValue(n *yaml.Node, v reflect.Value, path string) {
+	if n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "", "want a mapping (key: value lines), got %s", describe(n))
+		return
+	}
+	out := reflect.MakeMap(v.Type())
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, join(path, k.Value), "remove one of the two", "key %q is written twice (first at line %d)", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.value(val, elem, join(path, k.Value))
+		out.SetMapIndex(reflect.ValueOf(k.Value), elem)
+	}
+	v.Set(out)
+}
+
+// fieldInfo describes one struct field as the YAML sees it.
+type fieldInfo struct {
+	name     string
+	index    int
+	required bool
+}
+
+func fields(t reflect.Type) (list []fieldInfo, meta int) {
+	meta = -1
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type == metaType {
+			meta = i
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		list = append(list, fieldInfo{name: name, index: i, required: f.Tag.Get("jz") == "required"})
+	}
+	return list, meta
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
+	infos, metaIndex := fields(v.Type())
+	meta := Meta{Pos: d.pos(n), keys: map[string]diag.Pos{}}
+	defer func() {
+		if metaIndex >= 0 {
+			v.Field(metaIndex).Set(reflect.ValueOf(meta))
+		}
+	}()
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "write this as key: value lines", "want a mapping, got %s", describe(n))
+		return
+	}
+	byName := map[string]fieldInfo{}
+	names := make([]string, 0, len(infos))
+	for _, f := range infos {
+		byName[f.name] = f
+		names = append(names, f.name)
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		field := join(path, k.Value)
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, field, "remove one of the two", "key %q is written twice (first at line %d)", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		f, ok := byName[k.Value]
+		if !ok {
+			hint := "known keys here: " + strings.Join(sorted(names), ", ")
+			if near := diag.Nearest(k.Value, names); near != "" {
+				hint = fmt.Sprintf("did you mean %s?", near)
+			}
+			d.errorf(k, field, hint, "unknown key %q", k.Value)
+			continue
+		}
+		meta.keys[k.Value] = d.pos(val)
+		d.value(val, v.Field(f.index), field)
+	}
+	for _, f := range infos {
+		if !f.required {
+			continue
+		}
+		if k, ok := seen[f.name]; !ok || v.Field(f.index).IsZero() {
+			where, what := n, "is missing"
+			if ok {
+				where, what = k, "is empty"
+			}
+			d.errorf(where, join(path, f.name), fmt.Sprintf("add a line %s: … here", f.name), "required field %s", what)
+		}
+	}
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}

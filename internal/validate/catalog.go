@@ -1,0 +1,115 @@
+// Package validate is the second stage of a build: it checks every input
+// against the others (references, units, values, dates) and builds the
+// Catalog of figures, places and sources the later stages draw from.
+package validate
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+)
+
+// CampaignScope is the first part of references to campaign-level figures.
+const CampaignScope = "campaign"
+
+// Figure is a metric with everything needed to show it: its value in the
+// base unit, the Chinese display, its date and its source.
+type Figure struct {
+	Ref       string // volunteer.forestry.households
+	Activity  string // activity slug, or CampaignScope
+	Breakdown *load.Breakdown
+	Label     string
+	Value     num.Dec // in Base
+	Base      string  // base unit (元 for 万元)
+	Qualifier string
+	Display   string // 1.2万名
+	AsOf      load.Date
+	Source    *load.Source
+	Note      string
+	Pos       diag.Pos
+}
+
+// Target is a goal, resolved like a figure; Actual is nil when unknown.
+type Target struct {
+	Ref      string
+	Spec     *load.Target
+	Goal     *Figure
+	Actual   *Figure
+	Deadline load.Date
+}
+
+// Series is a run of dated values, each point resolved like a figure.
+type Series struct {
+	Ref    string
+	Label  string
+	Base   string
+	Points []SeriesPoint
+}
+
+// SeriesPoint is one dated value of a series.
+type SeriesPoint struct {
+	Date load.Date
+	Fig  *Figure
+}
+
+// VillagePlace is a village and the township it belongs to.
+type VillagePlace struct {
+	Village  *load.Village
+	Township *load.Township
+}
+
+// Catalog indexes the checked input for the later stages.
+type Catalog struct {
+	Sources    map[string]*load.Source
+	Townships  map[string]*load.Township
+	Villages   map[string]VillagePlace
+	Activities map[string]*load.Activity
+	Figures    map[string]*Figure
+	Targets    map[string]*Target
+	Series     map[string]*Series
+	// Charts holds every drawable chart spec, from data files and from
+	// chart blocks (whose specs are decoded here).
+	Charts map[*load.ChartSpec]*chart.Spec
+	// Blocks maps each chart block of the Markdown to its spec.
+	Blocks map[*markdown.ChartBlock]*load.ChartSpec
+}
+
+// Figure resolves ref, full (volunteer.projects) or relative to the
+// activity scope (projects, forestry.households) when scope is not "".
+func (c *Catalog) Figure(ref, scope string) (*Figure, bool) {
+	if scope != "" {
+		if f, ok := c.Figures[scope+"."+ref]; ok {
+			return f, true
+		}
+	}
+	f, ok := c.Figures[ref]
+	return f, ok
+}
+
+// FigureRefs lists every figure reference, sorted, for suggestions.
+func (c *Catalog) FigureRefs() []string { return sortedKeys(c.Figures) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// suggest builds a "did you mean" hint from the nearest known name.
+func suggest(word string, known []string, fallback string) string {
+	if near := diag.Nearest(word, known); near != "" {
+		return "did you mean " + near + "?"
+	}
+	if len(known) > 0 && len(known) <= 12 {
+		return "known: " + strings.Join(known, ", ")
+	}
+	return fallback
+}

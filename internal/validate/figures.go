@@ -1,0 +1,91 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+)
+
+// figureDefaults are what a metric inherits from its file.
+type figureDefaults struct {
+	scope  string
+	source string
+	asOf   load.Date
+}
+
+// addFigure checks one metric and records it under prefix.id.
+func (v *validator) addFigure(m *load.Metric, path, prefix string, bd *load.Breakdown, def figureDefaults, seen map[string]diag.Pos) {
+	if m.ID == "" {
+		return // reported as missing
+	}
+	if !load.ValidSlug(m.ID) {
+		v.list.Errorf(m.At("id"), path+".id", "use lowercase letters, digits and -, e.g. households", "%q cannot be used in a reference", m.ID)
+		return
+	}
+	if first, dup := seen[m.ID]; dup {
+		v.list.Errorf(m.At("id"), path+".id", "give each figure its own id", "id %q is already used at %s", m.ID, first)
+		return
+	}
+	seen[m.ID] = m.At("id")
+	fig := v.figureOf(m.Value, m.Unit, m.Qualifier, m.AsOf, m.Source, &m.Meta, path, def)
+	if fig == nil {
+		return
+	}
+	fig.Ref = prefix + "." + m.ID
+	fig.Activity = def.scope
+	fig.Breakdown = bd
+	fig.Label = m.Label
+	fig.Note = m.Note
+	fig.Pos = m.Pos
+	v.cat.Figures[fig.Ref] = fig
+}
+
+// figureOf checks a value with its unit, qualifier, date and source.
+// It returns nil when the value cannot be shown.
+func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf load.Date, source string, meta interface{ At(string) diag.Pos }, path string, def figureDefaults) *Figure {
+	ok := true
+	unit, known := num.ParseUnit(unitText)
+	if unitText != "" && !known {
+		v.list.Errorf(meta.At("unit"), path+".unit", "use one of: "+strings.Join(num.Units(), " ")+" (optionally with 万 or 亿 before it)", "unknown unit %q", unitText)
+		ok = false
+	}
+	if !num.ValidQualifier(qualifier) {
+		v.list.Errorf(meta.At("qualifier"), path+".qualifier", "use one of: "+strings.Join(num.Qualifiers(), " "), "unknown qualifier %q", qualifier)
+		ok = false
+	}
+	if value.Set && value.Sign() < 0 {
+		v.list.Errorf(meta.At("value"), path+".value", "figures in this report are counts and amounts; write the number without a minus sign", "a figure cannot be negative, got %s", value.Dec)
+		ok = false
+	}
+	if known && unit.Base == "%" && value.Float() > 100 {
+		v.list.Errorf(meta.At("value"), path+".value", "a percentage is at most 100", "%s%% is more than 100%%", value.Dec)
+		ok = false
+	}
+	if source == "" {
+		source = def.source
+	}
+	src, found := v.cat.Sources[source]
+	if !found && source != "" {
+		v.list.Errorf(meta.At("source"), path+".source", suggest(source, sortedKeys(v.cat.Sources), "add it to sources: in data/campaign.yaml"), "unknown source %q", source)
+	}
+	if !ok || !value.Set || !known {
+		return nil
+	}
+	if asOf.IsZero() {
+		asOf = def.asOf
+	}
+	if asOf.IsZero() && src != nil {
+		asOf = src.Date
+	}
+	base := value.Shift(unit.Scale)
+	return &Figure{
+		Value:     base,
+		Base:      unit.Base,
+		Qualifier: qualifier,
+		Display:   num.Format(base, unit.Base, qualifier),
+		AsOf:      asOf,
+		Source:    src,
+	}
+}

@@ -1,0 +1,339 @@
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+)
+
+type validator struct {
+	in   *load.Input
+	list *diag.List
+	cat  *Catalog
+}
+
+// Check validates the whole input, adding every problem to list, and
+// returns the catalog of what is valid.
+func Check(in *load.Input, list *diag.List) *Catalog {
+	v := &validator{in: in, list: list, cat: &Catalog{
+		Sources:    map[string]*load.Source{},
+		Townships:  map[string]*load.Township{},
+		Villages:   map[string]VillagePlace{},
+		Activities: map[string]*load.Activity{},
+		Figures:    map[string]*Figure{},
+		Targets:    map[string]*Target{},
+		Series:     map[string]*Series{},
+		Charts:     map[*load.ChartSpec]*chart.Spec{},
+		Blocks:     map[*markdown.ChartBlock]*load.ChartSpec{},
+	}}
+	v.site()
+	v.sources()
+	v.townships()
+	for _, a := range in.Activities {
+		v.cat.Activities[a.Slug] = a
+	}
+	v.campaignFigures()
+	for _, a := range in.Activities {
+		v.activity(a)
+	}
+	v.campaign()
+	v.docs()
+	return v.cat
+}
+
+// Languages are the interface languages a site may choose.
+var Languages = []string{"zh-CN", "en"}
+
+func (v *validator) site() {
+	s := &v.in.Site
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			v.list.Errorf(s.At("base_url"), "base_url", "write the full address, e.g. https://jinzhan.example.org/", "want an http(s) address, got %q", s.BaseURL)
+		}
+	}
+	if s.Language != "" && s.Language != "zh-CN" && s.Language != "en" {
+		v.list.Errorf(s.At("language"), "language", "use zh-CN or en", "unknown language %q", s.Language)
+	}
+	if s.Theme != "" && !load.ValidSlug(s.Theme) {
+		v.list.Errorf(s.At("theme"), "theme", "name a folder under themes/, e.g. default", "%q cannot name a theme folder", s.Theme)
+	}
+	for i, m := range s.Menu {
+		if !SafeLink(m.URL) {
+			v.list.Errorf(m.At("url"), fmt.Sprintf("menu[%d].url", i), "use a path such as /townships/ or an http(s) address", "unsafe or invalid link %q", m.URL)
+		}
+	}
+}
+
+// SafeLink accepts root-relative paths and http(s) addresses only, so that
+// javascript: and data: links never reach a page.
+func SafeLink(link string) bool {
+	if strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "//") {
+		return !strings.ContainsAny(link, "\\\x00\n\r\t ")
+	}
+	u, err := url.Parse(link)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func (v *validator) sources() {
+	c := &v.in.Campaign
+	for i, s := range c.Sources {
+		path := fmt.Sprintf("sources[%d]", i)
+		if s.ID == "" {
+			continue
+		}
+		if first, dup := v.cat.Sources[s.ID]; dup {
+			v.list.Errorf(s.At("id"), path+".id", "give each source its own id", "source %q is already defined at %s", s.ID, first.Pos)
+			continue
+		}
+		if s.URL != "" && !SafeLink(s.URL) {
+			v.list.Errorf(s.At("url"), path+".url", "use an http(s) address", "unsafe or invalid link %q", s.URL)
+			c.Sources[i].URL = ""
+		}
+		v.cat.Sources[s.ID] = &c.Sources[i]
+	}
+	if c.Source != "" {
+		if _, ok := v.cat.Sources[c.Source]; !ok {
+			v.list.Errorf(c.At("source"), "source", suggest(c.Source, sortedKeys(v.cat.Sources), "define it under sources:"), "unknown source %q", c.Source)
+		}
+	}
+}
+
+func (v *validator) townships() {
+	seenVillage := map[string]diag.Pos{}
+	ts := v.in.Townships.Townships
+	for i := range ts {
+		t := &ts[i]
+		path := fmt.Sprintf("townships[%d]", i)
+		if t.Slug == "" {
+			continue
+		}
+		if !load.ValidSlug(t.Slug) {
+			v.list.Errorf(t.At("slug"), path+".slug", "use lowercase pinyin without tones, e.g. mayouying", "%q cannot be a URL", t.Slug)
+			continue
+		}
+		if first, dup := v.cat.Townships[t.Slug]; dup {
+			v.list.Errorf(t.At("slug"), path+".slug", "give each township its own slug", "township %q is already defined at %s", t.Slug, first.At("slug"))
+			continue
+		}
+		v.cat.Townships[t.Slug] = t
+		for j := range t.Villages {
+			vil := &t.Villages[j]
+			vpath := fmt.Sprintf("%s.villages[%d].slug", path, j)
+			if vil.Slug == "" {
+				continue
+			}
+			if !load.ValidSlug(vil.Slug) {
+				v.list.Errorf(vil.At("slug"), vpath, "use lowercase pinyin without tones, e.g. pingfang", "%q cannot be a URL", vil.Slug)
+				continue
+			}
+			if first, dup := seenVillage[vil.Slug]; dup {
+				v.list.Errorf(vil.At("slug"), vpath, "village slugs are unique across the file; add the township, e.g. "+t.Slug+"-"+vil.Slug, "village %q is already defined at %s", vil.Slug, first)
+				continue
+			}
+			seenVillage[vil.Slug] = vil.At("slug")
+			v.cat.Villages[vil.Slug] = VillagePlace{Village: vil, Township: t}
+		}
+	}
+}
+
+// places checks township and village references.
+func (v *validator) places(meta interface{ At(string) diag.Pos }, path string, townships, villages []string) {
+	for i, t := range townships {
+		if _, ok := v.cat.Townships[t]; !ok {
+			v.list.Errorf(meta.At("townships"), fmt.Sprintf("%s.townships[%d]", path, i), suggest(t, sortedKeys(v.cat.Townships), "add it to data/townships.yaml"), "unknown township %q", t)
+		}
+	}
+	for i, vil := range villages {
+		if _, ok := v.cat.Villages[vil]; !ok {
+			v.list.Errorf(meta.At("villages"), fmt.Sprintf("%s.villages[%d]", path, i), suggest(vil, sortedKeys(v.cat.Villages), "add it under its township in data/townships.yaml"), "unknown village %q", vil)
+		}
+	}
+}
+
+func (v *validator) campaignFigures() {
+	c := &v.in.Campaign
+	def := figureDefaults{scope: CampaignScope, source: c.Source, asOf: c.AsOf}
+	seen := map[string]diag.Pos{}
+	for i := range c.Metrics {
+		v.addFigure(&c.Metrics[i], fmt.Sprintf("metrics[%d]", i), CampaignScope, nil, def, seen)
+	}
+}
+
+func (v *validator) campaign() {
+	c := &v.in.Campaign
+	v.period(&c.Period, "period")
+	if c.Carriers.Count != "" {
+		f, ok := v.cat.Figures[CampaignScope+"."+c.Carriers.Count]
+		switch {
+		case !ok:
+			v.list.Errorf(c.Carriers.At("count"), "carriers.count", suggest(c.Carriers.Count, v.scopeIDs(CampaignScope), "name a metric of this file"), "unknown campaign metric %q", c.Carriers.Count)
+		case f.Value.Float() < float64(len(c.Carriers.Named)):
+			v.list.Errorf(c.Carriers.At("named"), "carriers.named", "check the count or the list", "%d carriers named but the count says %s", len(c.Carriers.Named), f.Display)
+		}
+	}
+	for i, slug := range c.Carriers.Named {
+		if _, ok := v.cat.Activities[slug]; !ok {
+			v.list.Errorf(c.Carriers.At("named"), fmt.Sprintf("carriers.named[%d]", i), suggest(slug, sortedKeys(v.cat.Activities), "add data/activities/"+slug+".yaml"), "unknown activity %q", slug)
+		}
+	}
+	for i, ref := range c.Headline {
+		v.figureRef(ref, "", c.At("headline"), fmt.Sprintf("headline[%d]", i))
+	}
+	for i := range c.Charts {
+		v.chart(&c.Charts[i], "", fmt.Sprintf("charts[%d]", i))
+	}
+}
+
+// scopeIDs lists the references of one scope without the scope, for hints.
+func (v *validator) scopeIDs(scope string) []string {
+	var out []string
+	for _, ref := range v.cat.FigureRefs() {
+		if rest, ok := strings.CutPrefix(ref, scope+"."); ok {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+// figureRef checks a reference (relative to scope when scope is not "").
+func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*Figure, bool) {
+	f, ok := v.cat.Figure(ref, scope)
+	if !ok {
+		known := v.cat.FigureRefs()
+		if scope != "" {
+			known = v.scopeIDs(scope)
+		}
+		v.list.Errorf(pos, field, suggest(ref, known, "write activity.id, e.g. volunteer.projects; see docs/data-format.md"), "unknown figure %q", ref)
+	}
+	return f, ok
+}
+
+func (v *validator) period(p *load.Period, path string) {
+	if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
+		v.list.Errorf(p.At("end"), path+".end", "swap start and end, or correct the year", "the period ends (%s) before it starts (%s)", p.End.ISO(), p.Start.ISO())
+	}
+}
+
+func (v *validator) activity(a *load.Activity) {
+	file := load.ActivitiesDir + "/" + a.Slug + ".yaml"
+	v.period(&a.Period, "period")
+	def := figureDefaults{scope: a.Slug, source: a.Source, asOf: a.AsOf}
+	if a.Source != "" {
+		if _, ok := v.cat.Sources[a.Source]; !ok {
+			v.list.Errorf(a.At("source"), "source", suggest(a.Source, sortedKeys(v.cat.Sources), "define it under sources: in "+load.CampaignFile), "unknown source %q", a.Source)
+		}
+	}
+	seen := map[string]diag.Pos{}
+	for i := range a.Metrics {
+		v.addFigure(&a.Metrics[i], fmt.Sprintf("metrics[%d]", i), a.Slug, nil, def, seen)
+	}
+	for i := range a.Breakdowns {
+		bd := &a.Breakdowns[i]
+		path := fmt.Sprintf("breakdowns[%d]", i)
+		if bd.ID == "" {
+			continue
+		}
+		if first, dup := seen[bd.ID]; dup {
+			v.list.Errorf(bd.At("id"), path+".id", "breakdown ids and metric ids of one activity must differ", "id %q is already used at %s", bd.ID, first)
+			continue
+		}
+		seen[bd.ID] = bd.At("id")
+		if !validKinds[bd.Kind] && bd.Kind != "" {
+			v.list.Errorf(bd.At("kind"), path+".kind", suggest(bd.Kind, sortedKeys(validKinds), ""), "unknown kind %q", bd.Kind)
+		}
+		v.places(bd, path, bd.Townships, bd.Villages)
+		inner := map[string]diag.Pos{}
+		for j := range bd.Metrics {
+			v.addFigure(&bd.Metrics[j], fmt.Sprintf("%s.metrics[%d]", path, j), a.Slug+"."+bd.ID, bd, def, inner)
+		}
+	}
+	for i := range a.Targets {
+		v.target(a, &a.Targets[i], fmt.Sprintf("targets[%d]", i), def, seen)
+	}
+	for i := range a.Series {
+		v.series(a, &a.Series[i], fmt.Sprintf("series[%d]", i), def)
+	}
+	for i, ref := range a.KeyMetrics {
+		v.figureRef(ref, a.Slug, a.At("key_metrics"), fmt.Sprintf("key_metrics[%d]", i))
+	}
+	chartIDs := map[string]bool{}
+	for i := range a.Charts {
+		c := &a.Charts[i]
+		if c.ID != "" && chartIDs[c.ID] {
+			v.list.Errorf(c.At("id"), fmt.Sprintf("charts[%d].id", i), "give each chart its own id", "chart id %q is used twice in %s", c.ID, file)
+		}
+		chartIDs[c.ID] = true
+		v.chart(c, a.Slug, fmt.Sprintf("charts[%d]", i))
+	}
+}
+
+var validKinds = map[string]bool{"organisation": true, "township": true, "village": true, "person": true, "group": true}
+
+func (v *validator) target(a *load.Activity, t *load.Target, path string, def figureDefaults, seen map[string]diag.Pos) {
+	if t.ID == "" {
+		return
+	}
+	if first, dup := seen[t.ID]; dup {
+		v.list.Errorf(t.At("id"), path+".id", "give each target its own id", "id %q is already used at %s", t.ID, first)
+		return
+	}
+	seen[t.ID] = t.At("id")
+	goal := v.figureOf(t.Value, t.Unit, t.Qualifier, t.AsOf, t.Source, t, path, def)
+	if goal == nil {
+		return
+	}
+	goal.Ref, goal.Activity, goal.Label = a.Slug+"."+t.ID, a.Slug, t.Label
+	if !t.Deadline.IsZero() && !a.Period.Start.IsZero() && t.Deadline.Before(a.Period.Start) {
+		v.list.Errorf(t.At("deadline"), path+".deadline", "check the year", "the deadline %s is before the activity starts (%s)", t.Deadline.ISO(), a.Period.Start.ISO())
+	}
+	res := &Target{Ref: goal.Ref, Spec: t, Goal: goal, Deadline: t.Deadline}
+	if t.Actual != nil {
+		unit, _ := num.ParseUnit(t.Unit)
+		base := t.Actual.Shift(unit.Scale)
+		if base.Sign() < 0 {
+			v.list.Errorf(t.At("actual"), path+".actual", "", "a figure cannot be negative, got %s", t.Actual.Dec)
+		}
+		actual := *goal
+		actual.Value, actual.Qualifier = base, ""
+		actual.Display = num.Format(base, unit.Base, "")
+		res.Actual = &actual
+	}
+	v.cat.Targets[goal.Ref] = res
+}
+
+func (v *validator) series(a *load.Activity, s *load.Series, path string, def figureDefaults) {
+	if s.ID == "" {
+		return
+	}
+	ref := a.Slug + "." + s.ID
+	if _, dup := v.cat.Series[ref]; dup {
+		v.list.Errorf(s.At("id"), path+".id", "give each series its own id", "series %q is defined twice", s.ID)
+		return
+	}
+	out := &Series{Ref: ref, Label: s.Label}
+	for i, p := range s.Points {
+		ppath := fmt.Sprintf("%s.points[%d]", path, i)
+		if i > 0 && !s.Points[i-1].Date.Before(p.Date) {
+			v.list.Errorf(p.At("date"), ppath+".date", "list the points from oldest to newest, each date once", "date %s does not come after %s", p.Date.ISO(), s.Points[i-1].Date.ISO())
+		}
+		src := s.Source
+		fig := v.figureOf(p.Value, s.Unit, p.Qualifier, p.Date, src, &p.Meta, ppath, def)
+		if fig == nil {
+			if s.Unit == "" || i > 0 {
+				continue
+			}
+			return
+		}
+		fig.Ref, fig.Activity, fig.Label = ref, a.Slug, s.Label
+		out.Base = fig.Base
+		out.Points = append(out.Points, SeriesPoint{Date: p.Date, Fig: fig})
+	}
+	v.cat.Series[ref] = out
+}
