@@ -10,7 +10,7 @@ func Nearest(word string, candidates []string) string {
 			best, bestDist = c, d
 		}
 	}
-	limit := max(2, len([]rune(word))/3)
+	limit := max(2, len([]rune(word))/5)
 	if bestDist < 0 || bestDist > limit {
 		return ""
 	}

@@ -294,6 +294,7 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 		v.list.Errorf(t.At("deadline"), path+".deadline", "check the year", "the deadline %s is before the activity starts (%s)", t.Deadline.ISO(), a.Period.Start.ISO())
 	}
 	res := &Target{Ref: goal.Ref, Spec: t, Goal: goal, Deadline: t.Deadline}
+	v.cat.Figures[goal.Ref] = goal // prose may cite a target like any figure
 	if t.Actual != nil {
 		unit, _ := num.ParseUnit(t.Unit)
 		base := t.Actual.Shift(unit.Scale)

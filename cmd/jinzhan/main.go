@@ -1,0 +1,164 @@
+// Command jinzhan builds a campaign progress site from YAML data and
+// Markdown stories. It only parses flags; the work is in internal/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/jinzhan-dev/jinzhan"
+	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/scaffold"
+)
+
+// version is set by the Makefile from git describe.
+var version = "dev"
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitInput = 1 // the input has problems, or the build failed
+	exitUsage = 2
+)
+
+const usage = `jinzhan builds a campaign progress site from YAML data and Markdown stories.
+
+Usage:
+  jinzhan build   [--source DIR] [--destination DIR] [--base-url URL]
+  jinzhan check   [--source DIR]
+  jinzhan new     story|activity SLUG [--source DIR]
+  jinzhan version
+
+Run "jinzhan COMMAND --help" for the flags of a command.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr, true)
+	case "check":
+		return cmdBuild(args[1:], stdout, stderr, false)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "jinzhan", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "jinzhan: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: jinzhan %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse returns an exit code when the command should stop (help or bad flags).
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	return 0, false
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
+	synopsis := "check [--source DIR]\n\nLoads and validates every input file and renders every page in memory; writes nothing."
+	if write {
+		synopsis = "build [--source DIR] [--destination DIR] [--base-url URL]\n\nBuilds the site into a fresh folder and swaps it in for the destination;\na build with input errors writes nothing."
+	}
+	fs := newFlags("jinzhan", synopsis, stderr)
+	source := fs.String("source", ".", "site folder (holds site.yaml, data/, content/)")
+	dest, baseURL := new(string), new(string)
+	if write {
+		dest = fs.String("destination", "public", "output folder, relative to the current folder")
+		baseURL = fs.String("base-url", "", "public address, overriding base_url in site.yaml")
+	}
+	if code, stop := parse(fs, args); stop {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "jinzhan: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	src, err := build.SiteFS(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		return exitUsage
+	}
+	script, license := jinzhan.ECharts()
+	opts := build.Options{Source: src, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
+	if write {
+		opts.Destination = *dest
+	}
+	res, err := build.Run(opts)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	if err != nil {
+		var list *diag.ListError
+		if errors.As(err, &list) {
+			fmt.Fprintln(stderr, list.Error())
+		} else {
+			fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		}
+		return exitInput
+	}
+	if write {
+		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", *dest, res.Summary())
+	} else {
+		fmt.Fprintf(stdout, "jinzhan: check passed: %s\n", res.Summary())
+	}
+	return exitOK
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("jinzhan new", "new story|activity SLUG [--source DIR]\n\nCreates a commented file to fill in: content/stories/SLUG.md or data/activities/SLUG.yaml.", stderr)
+	source := fs.String("source", ".", "site folder")
+	// Accept flags before or after the positional arguments.
+	var positional []string
+	for len(args) > 0 {
+		if code, stop := parse(fs, args); stop {
+			return code
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			positional = append(positional, args[0])
+			args = args[1:]
+		}
+	}
+	if len(positional) != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	rel, err := scaffold.New(*source, positional[0], positional[1], time.Now().Format("2006-01-02"))
+	if err != nil {
+		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "jinzhan: created %s\n", rel)
+	return exitOK
+}

@@ -1,0 +1,166 @@
+// Package build runs the stages of a build in their stated order —
+// load → validate → model → render → write — and is the one entry point the
+// command line calls for `build` and `check`.
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
+	"github.com/jinzhan-dev/jinzhan/internal/render"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/theme"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+)
+
+// Options configure one build.
+type Options struct {
+	Source      fs.FS  // the site folder
+	Destination string // output folder; "" for check only
+	BaseURL     string // overrides site.yaml's base_url when set
+	Theme       fs.FS  // the built-in default theme
+	ECharts     []byte // the ECharts script to publish
+	EChartsNote []byte // its licence, published beside it
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages    int
+	Charts   int
+	Figures  int
+	Files    int
+	Warnings []diag.Diagnostic
+	Elapsed  time.Duration
+}
+
+// Summary is the one line printed after a build.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("%d pages, %d charts, %d figures in %d ms", r.Pages, r.Charts, r.Figures, r.Elapsed.Milliseconds())
+}
+
+// Run builds the site; with no Destination it only checks the input.
+// Input problems come back as *diag.ListError; nothing is written then.
+func Run(opts Options) (*Result, error) {
+	start := time.Now()
+	var problems diag.List
+	in := load.Load(opts.Source, &problems)
+	if opts.BaseURL != "" {
+		in.Site.BaseURL = opts.BaseURL
+	}
+	cat := validate.Check(in, &problems)
+	res := &Result{}
+	for _, d := range problems.Sorted() {
+		if d.Severity == diag.Warning {
+			res.Warnings = append(res.Warnings, d)
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return res, err
+	}
+	layers := theme.New(opts.Source, cmp.Or(in.Site.Theme, "default"), opts.Theme)
+	r, err := render.New(layers, cmp.Or(in.Site.Language, "zh-CN"), opts.ECharts)
+	if err != nil {
+		return res, fmt.Errorf("theme: %w", err)
+	}
+	model, err := site.Build(in, cat, r.Words())
+	if err != nil {
+		return res, fmt.Errorf("model: %w", err)
+	}
+	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
+	if opts.Destination != "" {
+		if res.Files, err = write(opts, r, model); err != nil {
+			return res, err
+		}
+	} else if err := renderAll(r, model, func(string, []byte) error { return nil }); err != nil {
+		return res, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// write renders every page into a staging folder and swaps it in.
+func write(opts Options, r *render.Renderer, model *site.Site) (int, error) {
+	stage, err := publish.Begin(opts.Destination)
+	if err != nil {
+		return 0, fmt.Errorf("write: %w", err)
+	}
+	files := r.Files()
+	if opts.EChartsNote != nil {
+		files = append(files, render.File{Path: "assets/js/echarts.LICENSE.txt", Data: opts.EChartsNote})
+	}
+	for _, f := range files {
+		if err := stage.WriteFile(f.Path, f.Data); err != nil {
+			stage.Abort()
+			return 0, fmt.Errorf("write: %w", err)
+		}
+	}
+	if err := renderAll(r, model, stage.WriteFile); err != nil {
+		stage.Abort()
+		return 0, err
+	}
+	if err := stage.Commit(); err != nil {
+		stage.Abort()
+		return 0, fmt.Errorf("write: %w", err)
+	}
+	return len(files) + len(model.Pages), nil
+}
+
+// renderAll renders the pages in parallel into pooled buffers and hands
+// each finished page to emit. The first error stops the build.
+func renderAll(r *render.Renderer, model *site.Site, emit func(path string, data []byte) error) error {
+	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	next := make(chan *site.Page)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range next {
+				buf := pool.Get().(*bytes.Buffer)
+				buf.Reset()
+				err := r.Page(buf, model, p)
+				if err == nil {
+					err = emit(render.OutputPath(p.URL), buf.Bytes())
+				}
+				pool.Put(buf)
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("render %s: %w", p.URL, err):
+					default:
+					}
+				}
+			}
+		})
+	}
+	for _, p := range model.Pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// SiteFS opens a site folder.
+func SiteFS(dir string) (fs.FS, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dir)
+	}
+	return os.DirFS(dir), nil
+}

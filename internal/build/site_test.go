@@ -1,0 +1,218 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
+)
+
+// baseSite is a small complete site; tests append or replace files.
+const baseSite = `
+-- site.yaml --
+title: 测试站点
+base_url: https://example.org/
+language: zh-CN
+-- data/campaign.yaml --
+name: 测试活动
+place: 测试市
+as_of: 2020-08-05
+source: paper
+sources:
+  - id: paper
+    title: 测试报道
+    publisher: 测试日报
+    date: 2020-08-05
+carriers:
+  count: carriers
+  named: [help]
+metrics:
+  - id: carriers
+    label: 活动载体
+    value: 3
+    unit: 项
+headline: [campaign.carriers, help.people]
+charts:
+  - type: bar
+    title: 总览图
+    metrics: [help.people, help.visits]
+-- data/townships.yaml --
+townships:
+  - slug: mayouying
+    name: 马友营乡
+    villages:
+      - slug: pingfang
+        name: 平房村
+  - slug: longtan
+    name: 龙潭镇
+-- data/activities/help.yaml --
+title: 帮扶活动
+short_title: 帮扶
+source: paper
+metrics:
+  - id: people
+    label: 参与干部
+    value: 1.2
+    unit: 万名
+  - id: visits
+    label: 入户走访
+    value: 2000
+    unit: 名
+    qualifier: 余
+  - id: funds
+    label: 协调资金
+    value: 1
+    unit: 亿元
+    qualifier: 近
+targets:
+  - id: coverage
+    label: 覆盖行政村
+    value: 252
+    unit: 个
+    actual: 252
+    deadline: 2020-12-31
+  - id: income
+    label: 集体收入达标的村
+    value: 100
+    unit: "%"
+    deadline: 2020-12-31
+breakdowns:
+  - id: forestry
+    name: 林草局
+    kind: organisation
+    townships: [mayouying]
+    villages: [pingfang]
+    metrics:
+      - id: chicks
+        label: 送鸡雏
+        value: 6000
+        unit: 只
+        qualifier: 余
+  - id: tax
+    name: 税务局
+    kind: organisation
+    townships: [longtan]
+    metrics:
+      - id: chicks
+        label: 送鹅雏
+        value: 300
+        unit: 只
+charts:
+  - type: hbar
+    title: 各单位送雏
+    metrics: [forestry.chicks, tax.chicks]
+  - type: gauge
+    title: 覆盖进度
+    target: coverage
+-- content/_index.md --
+---
+title: 总览
+---
+全市{{help.people}}参与。
+-- content/activities/help.md --
+---
+title: 帮扶活动
+---
+协调资金{{help.funds}}。
+-- content/stories/forestry.md --
+---
+title: 林草局送雏
+date: 2020-08-05
+activity: help
+townships: [mayouying]
+villages: [pingfang]
+summary: 送去鸡雏。
+---
+林草局送去{{help.forestry.chicks}}鸡雏。
+
+` + "```chart" + `
+type: pie
+title: 送雏构成
+metrics: [help.forestry.chicks, help.tax.chicks]
+` + "```" + `
+`
+
+func TestSitePagesAndFigures(t *testing.T) {
+	r := sitetest.Build(t, baseSite)
+	r.AssertFile("index.html", `<html lang="zh-CN">`, "1.2万名", "3项", "总览图", `<link rel="canonical" href="https://example.org/">`)
+	r.AssertFile("activities/help/index.html", "近亿元", "2000余名", "6000余只", "252个", `href="/townships/mayouying/"`, "资料未载", "截止 2020年12月31日", `aria-valuenow="100"`)
+	r.AssertFile("stories/forestry/index.html", `<data class="fig" value="6000 只"`, ">6000余只</data>", `href="/activities/help/"`, "本文数据")
+	r.AssertFile("townships/mayouying/index.html", "林草局送雏", "6000余只", "平房村")
+	r.AssertFile("townships/longtan/index.html", "300只", "! 林草局送雏")
+	r.AssertFile("townships/index.html", `href="/townships/mayouying/"`)
+	r.AssertFile("stories/index.html", "林草局送雏")
+	if r.Build.Charts != 4 {
+		t.Errorf("charts = %d, want 4", r.Build.Charts)
+	}
+}
+
+func TestChartsCarryTableAndSafeJSON(t *testing.T) {
+	r := sitetest.Build(t, baseSite)
+	page := r.Read("activities/help/index.html")
+	for _, want := range []string{
+		`<script type="application/json" id="chart-activity-help-1-option">`,
+		`<script type="application/json" id="chart-activity-help-2-option">`,
+		`<details class="chart-data" open>`,
+		`<th scope="row">林草局</th><td>6000余只</td>`,
+		`aria-describedby="chart-activity-help-1-summary"`,
+		"最高为林草局（6000余只）",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("activity page lacks %q", want)
+		}
+	}
+	// Pages with charts load ECharts once, deferred; pages without load none.
+	if n := strings.Count(page, "echarts."); n != 1 || !strings.Contains(page, `.min.js" defer>`) {
+		t.Errorf("echarts script tags: %d", n)
+	}
+	r.AssertFile("townships/index.html", "! echarts")
+	r.AssertFile("stories/forestry/index.html", "chart-md-stories-forestry-1", "echarts")
+}
+
+func TestChineseQualifierPlacement(t *testing.T) {
+	r := sitetest.Build(t, baseSite+`
+-- content/about.md --
+---
+title: 关于
+---
+{{help.funds}} {{help.visits}} {{campaign.carriers}}
+`)
+	r.AssertFile("about/index.html", ">近亿元</data>", ">2000余名</data>", ">3项</data>")
+}
+
+func TestLineAndStackedCharts(t *testing.T) {
+	r := sitetest.Build(t, baseSite+`
+-- data/activities/series.yaml --
+title: 数据序列
+source: paper
+metrics:
+  - id: a
+    label: 甲
+    value: 10
+    unit: 万元
+  - id: b
+    label: 乙
+    value: 5
+    unit: 万元
+series:
+  - id: income
+    label: 集体收入
+    unit: 万元
+    points:
+      - date: 2020-03
+        value: 3
+      - date: 2020-06
+        value: 4.5
+charts:
+  - type: line
+    title: 收入变化
+    series: [income]
+  - type: stacked
+    title: 资金构成
+    segments: [直接, 协调]
+    rows:
+      - label: 合计
+        metrics: [a, b]
+`)
+	r.AssertFile("activities/series/index.html", "收入变化", "<th scope=\"row\">2020年3月</th><td>3万元</td>", "<th scope=\"row\">合计</th><td>10万元</td><td>5万元</td>", `"stack":"total"`)
+}

@@ -1,0 +1,59 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+)
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		// t looks up an interface string; a missing key shows as itself so
+		// that it is noticed, never as an empty string.
+		"t": func(key string, args ...any) string {
+			s, ok := r.strings[key]
+			if !ok {
+				return key
+			}
+			if len(args) > 0 {
+				return fmt.Sprintf(s, args...)
+			}
+			return s
+		},
+		"asset": func(name string) (string, error) {
+			u, ok := r.urls[name]
+			if !ok {
+				return "", fmt.Errorf("theme asset %q not found", name)
+			}
+			return u, nil
+		},
+		"absURL": func(s *site.Site, p string) string { return s.BaseURL + p },
+		"date":   func(d load.Date) string { return d.Chinese() },
+		"iso":    func(d load.Date) string { return d.ISO() },
+		"sourceLine": func(src *load.Source) string {
+			return validate.SourceLine(src)
+		},
+		"figNote": func(f *site.Figure) string { return site.FigureNote(f, r.words) },
+		"limit": func(n int, stories []*site.Story) []*site.Story {
+			return stories[:min(n, len(stories))]
+		},
+		"progress": progress,
+		"join":     strings.Join,
+		"add":      func(a, b int) int { return a + b },
+		"sub":      func(a, b int) int { return a - b },
+		"kindName": func(kind string) string { return r.strings["kind_"+kind] },
+	}
+}
+
+// progress is how far a target is reached, 0–100, for a progress bar.
+func progress(t *validate.Target) int {
+	if t.Actual == nil || t.Goal.Value.Sign() <= 0 {
+		return 0
+	}
+	p := t.Actual.Value.Float() / t.Goal.Value.Float() * 100
+	return int(min(100, max(0, p)))
+}

@@ -1,0 +1,118 @@
+// Package render is the fourth stage of a build: it parses the theme's
+// templates once and renders each page of the model to HTML.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/theme"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/util"
+)
+
+// pageKinds are the layouts a theme provides, one per kind of page.
+var pageKinds = []string{"home", "activity", "townships", "township", "stories", "story", "page"}
+
+// Renderer holds the parsed templates and the asset table of one build.
+type Renderer struct {
+	pages   map[string]*template.Template
+	base    *template.Template
+	md      goldmark.Markdown
+	strings map[string]string
+	urls    map[string]string
+	files   []File
+	words   chart.Words
+	bufs    sync.Pool
+}
+
+// New reads the theme (templates, strings, assets) for a site in lang.
+func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	var err error
+	if r.strings, err = loadStrings(layers, lang); err != nil {
+		return nil, err
+	}
+	r.words = chartWords(r.strings)
+	if r.urls, r.files, err = collectAssets(layers, echarts); err != nil {
+		return nil, err
+	}
+	base := template.New("").Funcs(r.funcs())
+	for _, name := range append([]string{"layouts/baseof.html"}, layers.Files("layouts/partials")...) {
+		src, err := fs.ReadFile(layers, name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		if _, err := base.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+	}
+	r.base = base
+	for _, kind := range pageKinds {
+		name := "layouts/" + kind + ".html"
+		src, err := fs.ReadFile(layers, name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		t, err := template.Must(base.Clone()).New(name).Parse(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		r.pages[kind] = t
+	}
+	r.md = markdown.New(r.writeChart)
+	return r, nil
+}
+
+// Words are the chart strings in the site's language.
+func (r *Renderer) Words() chart.Words { return r.words }
+
+// Files are the static files and fingerprinted assets to publish.
+func (r *Renderer) Files() []File { return r.files }
+
+// writeChart renders a chart block with the theme's chart partial.
+func (r *Renderer) writeChart(w util.BufWriter, c any) error {
+	return r.base.ExecuteTemplate(w, "chart", c)
+}
+
+// pageData is what a page template sees.
+type pageData struct {
+	Site    *site.Site
+	Page    *site.Page
+	Content template.HTML
+}
+
+// Page renders p into w.
+func (r *Renderer) Page(w io.Writer, s *site.Site, p *site.Page) error {
+	data := pageData{Site: s, Page: p}
+	if p.Doc != nil {
+		buf := r.bufs.Get().(*bytes.Buffer)
+		defer func() { buf.Reset(); r.bufs.Put(buf) }()
+		if err := r.md.Renderer().Render(buf, p.Doc.Body, p.Doc.AST); err != nil {
+			return fmt.Errorf("%s: %w", p.Doc.Path, err)
+		}
+		// Raw HTML is off in goldmark and figures/charts are escaped by
+		// their renderers, so the converted body is safe HTML.
+		data.Content = template.HTML(buf.String())
+	}
+	t, ok := r.pages[p.Kind]
+	if !ok {
+		return fmt.Errorf("no layout for %s pages", p.Kind)
+	}
+	return t.ExecuteTemplate(w, "layouts/baseof.html", data)
+}
+
+// OutputPath is the file a page URL is written to.
+func OutputPath(url string) string {
+	return path.Join(strings.TrimPrefix(url, "/"), "index.html")
+}

@@ -1,0 +1,97 @@
+// Package scaffold writes new, commented input files for editors
+// (`jinzhan new story SLUG`, `jinzhan new activity SLUG`).
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+)
+
+// Kinds are what `jinzhan new` can create.
+var Kinds = []string{"story", "activity"}
+
+const storyTemplate = `---
+# 故事标题（必填）
+title: 在这里写标题
+# 日期：年-月-日（必填）
+date: {{DATE}}
+# 所属活动：data/activities/ 下的文件名（必填），例如 volunteer
+activity: 
+# 涉及的乡镇和村：data/townships.yaml 中的 slug，可以留空
+townships: []
+villages: []
+# 一句话摘要：显示在列表和搜索结果中
+summary: 
+---
+在这里写正文。引用数据不要手打数字，写成 {{volunteer.projects}} 这样的引用，
+页面上会显示数据文件中的数值、单位和限定词（如“余”“近”）。
+`
+
+const activityTemplate = `# 活动数据文件。字段说明见 docs/data-format.md。
+# 活动全称（必填）
+title: 在这里写活动名称
+# 简称：用于首页卡片
+short_title: 
+# 一句话介绍
+summary: 
+# 谁参与
+participants: 
+period:
+  start: {{YEAR}}
+  label: 
+# 首页排序：数字小的在前
+weight: 10
+# 数据来源：data/campaign.yaml 中 sources 的 id（必填）
+source: 
+# 数据截至日期
+as_of: {{DATE}}
+# 数据：每项一个 id、名称、数值、单位，可加限定词（余、多、近、以上……）
+metrics:
+  - id: example
+    label: 示例数据
+    value: 1
+    unit: 个
+# 图表：type 可为 bar、hbar、pie、donut、stacked、line、gauge
+charts: []
+`
+
+// New creates the file for kind and slug under root and returns its path.
+// It never overwrites an existing file.
+func New(root, kind, slug, today string) (string, error) {
+	if !load.ValidSlug(slug) {
+		return "", fmt.Errorf("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. baoguolao-volunteers", slug)
+	}
+	var rel, body string
+	switch kind {
+	case "story":
+		rel, body = filepath.Join(load.ContentDir, "stories", slug+".md"), storyTemplate
+	case "activity":
+		rel, body = filepath.Join(load.ActivitiesDir, slug+".yaml"), activityTemplate
+	default:
+		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
+	}
+	body = strings.NewReplacer("{{DATE}}", today, "{{YEAR}}", today[:4]).Replace(body)
+	p := filepath.Join(root, rel)
+	if _, err := os.Stat(p); err == nil {
+		return "", fmt.Errorf("%s already exists", rel)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.WriteString(body); err != nil {
+		f.Close()
+		return "", err
+	}
+	return rel, f.Close()
+}

@@ -1,0 +1,353 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+	"github.com/yuin/goldmark/ast"
+)
+
+// DefaultMenu is used when site.yaml has no menu.
+var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", "/townships/"}, {"故事", "/stories/"}}
+
+type builder struct {
+	in    *load.Input
+	cat   *validate.Catalog
+	words chart.Words
+	site  *Site
+	acts  map[string]*Activity
+	towns map[string]*Township
+}
+
+// Build makes the site model from checked input. words are the chart
+// table and summary strings of the site's language.
+func Build(in *load.Input, cat *validate.Catalog, words chart.Words) (*Site, error) {
+	b := &builder{in: in, cat: cat, words: words, acts: map[string]*Activity{}, towns: map[string]*Township{}}
+	cfg := in.Site
+	b.site = &Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     strings.TrimRight(cfg.BaseURL, "/"),
+		Language:    cmp.Or(cfg.Language, "zh-CN"),
+		Copyright:   cfg.Copyright,
+		Figures:     len(cat.Figures),
+	}
+	for _, m := range cfg.Menu {
+		b.site.Menu = append(b.site.Menu, Link{m.Label, m.URL})
+	}
+	if len(b.site.Menu) == 0 {
+		b.site.Menu = DefaultMenu
+	}
+	b.townships()
+	if err := b.activities(); err != nil {
+		return nil, err
+	}
+	if err := b.campaign(); err != nil {
+		return nil, err
+	}
+	if err := b.docs(); err != nil {
+		return nil, err
+	}
+	b.listPages()
+	slices.SortFunc(b.site.Pages, func(x, y *Page) int { return cmp.Compare(x.URL, y.URL) })
+	return b.site, nil
+}
+
+func (b *builder) townships() {
+	for i := range b.in.Townships.Townships {
+		t := &b.in.Townships.Townships[i]
+		if _, ok := b.cat.Townships[t.Slug]; !ok || b.towns[t.Slug] != nil {
+			continue
+		}
+		tw := &Township{Slug: t.Slug, URL: "/townships/" + t.Slug + "/", Name: t.Name}
+		for j := range t.Villages {
+			tw.Villages = append(tw.Villages, &t.Villages[j])
+		}
+		b.towns[t.Slug] = tw
+		b.site.Townships = append(b.site.Townships, tw)
+	}
+}
+
+// buildChart draws a checked spec with a stable id.
+func (b *builder) buildChart(spec *load.ChartSpec, id string) (*chart.Chart, error) {
+	resolved, ok := b.cat.Charts[spec]
+	if !ok {
+		return nil, nil // refused by validation; the build stops before rendering
+	}
+	s := *resolved
+	s.ID = id
+	c, err := chart.Build(&s, b.words)
+	if err == nil {
+		b.site.Charts++
+	}
+	return c, err
+}
+
+func chartID(pageKey string, i int, spec *load.ChartSpec) string {
+	if spec.ID != "" {
+		return "chart-" + pageKey + "-" + spec.ID
+	}
+	return fmt.Sprintf("chart-%s-%d", pageKey, i+1)
+}
+
+func (b *builder) figures(refs []string, scope string) []*Figure {
+	var out []*Figure
+	for _, ref := range refs {
+		if f, ok := b.cat.Figure(ref, scope); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func period(p load.Period) string {
+	switch {
+	case p.Label != "":
+		return p.Label
+	case !p.Start.IsZero() && !p.End.IsZero():
+		return p.Start.Chinese() + "至" + p.End.Chinese()
+	case !p.Start.IsZero():
+		return p.Start.Chinese() + "起"
+	}
+	return ""
+}
+
+func (b *builder) activities() error {
+	for _, a := range b.in.Activities {
+		act := &Activity{
+			Slug: a.Slug, URL: "/activities/" + a.Slug + "/", Title: a.Title,
+			ShortTitle: cmp.Or(a.ShortTitle, a.Title), Summary: a.Summary, Participants: a.Participants,
+			Period: period(a.Period), Source: b.cat.Sources[a.Source], AsOf: a.AsOf.Chinese(),
+		}
+		for _, m := range a.Metrics {
+			if f, ok := b.cat.Figures[a.Slug+"."+m.ID]; ok {
+				act.Metrics = append(act.Metrics, f)
+			}
+		}
+		act.KeyMetrics = b.figures(a.KeyMetrics, a.Slug)
+		if len(a.KeyMetrics) == 0 {
+			act.KeyMetrics = act.Metrics[:min(3, len(act.Metrics))]
+		}
+		for _, t := range a.Targets {
+			if tg, ok := b.cat.Targets[a.Slug+"."+t.ID]; ok {
+				act.Targets = append(act.Targets, tg)
+			}
+		}
+		for i := range a.Breakdowns {
+			act.Breakdowns = append(act.Breakdowns, b.breakdown(act, &a.Breakdowns[i]))
+		}
+		for i := range a.Charts {
+			c, err := b.buildChart(&a.Charts[i], chartID("activity-"+a.Slug, i, &a.Charts[i]))
+			if err != nil {
+				return fmt.Errorf("%s: chart %d: %w", a.Pos.File, i+1, err)
+			}
+			if c != nil {
+				act.Charts = append(act.Charts, c)
+			}
+		}
+		act.Page = &Page{URL: act.URL, Kind: "activity", Title: act.Title, Summary: act.Summary, Activity: act, Charts: len(act.Charts) > 0}
+		b.acts[a.Slug] = act
+		b.site.Activities = append(b.site.Activities, act)
+		b.site.Pages = append(b.site.Pages, act.Page)
+	}
+	weights := map[string]int{}
+	for _, a := range b.in.Activities {
+		weights[a.Slug] = a.Weight
+	}
+	slices.SortStableFunc(b.site.Activities, func(x, y *Activity) int {
+		return cmp.Or(cmp.Compare(weights[x.Slug], weights[y.Slug]), cmp.Compare(x.Slug, y.Slug))
+	})
+	return nil
+}
+
+func (b *builder) breakdown(act *Activity, bd *load.Breakdown) *Breakdown {
+	out := &Breakdown{ID: bd.ID, Name: bd.Name, Kind: bd.Kind, Note: bd.Note, Activity: act}
+	for _, m := range bd.Metrics {
+		if f, ok := b.cat.Figures[act.Slug+"."+bd.ID+"."+m.ID]; ok {
+			out.Figures = append(out.Figures, f)
+		}
+	}
+	concerned := map[*Township]bool{}
+	for _, slug := range bd.Townships {
+		if t := b.towns[slug]; t != nil {
+			out.Townships = append(out.Townships, t)
+			concerned[t] = true
+		}
+	}
+	for _, slug := range bd.Villages {
+		if vp, ok := b.cat.Villages[slug]; ok {
+			out.Villages = append(out.Villages, vp)
+			concerned[b.towns[vp.Township.Slug]] = true
+		}
+	}
+	for _, t := range b.site.Townships { // file order, so output is stable
+		if concerned[t] {
+			t.Breakdowns = append(t.Breakdowns, out)
+			t.Figures += len(out.Figures)
+		}
+	}
+	return out
+}
+
+func (b *builder) campaign() error {
+	c := &b.in.Campaign
+	camp := &Campaign{
+		Name: c.Name, Place: c.Place, Summary: c.Summary, Period: period(c.Period), AsOf: c.AsOf.Chinese(),
+		Source: b.cat.Sources[c.Source], Organisers: c.Organisers, Headline: b.figures(c.Headline, ""),
+	}
+	for i := range c.Sources {
+		camp.Sources = append(camp.Sources, &c.Sources[i])
+	}
+	if c.Carriers.Count != "" {
+		camp.Carriers, _ = b.cat.Figure(c.Carriers.Count, validate.CampaignScope)
+	}
+	for _, slug := range c.Carriers.Named {
+		if a := b.acts[slug]; a != nil {
+			camp.Named = append(camp.Named, a)
+		}
+	}
+	if camp.Carriers != nil && camp.Carriers.Value.IsInteger() {
+		camp.Unnamed = int(camp.Carriers.Value.Float()) - len(camp.Named)
+	}
+	for i := range c.Charts {
+		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]))
+		if err != nil {
+			return fmt.Errorf("%s: chart %d: %w", load.CampaignFile, i+1, err)
+		}
+		if ch != nil {
+			camp.Charts = append(camp.Charts, ch)
+		}
+	}
+	b.site.Campaign = camp
+	return nil
+}
+
+// docs attaches every Markdown file to its page, resolving its figure
+// references and chart blocks.
+func (b *builder) docs() error {
+	var home *Page
+	for _, d := range b.in.Docs {
+		cited, blocks, err := b.resolve(d)
+		if err != nil {
+			return err
+		}
+		fm := d.Front
+		switch d.Kind {
+		case load.KindHome:
+			home = &Page{URL: "/", Kind: "home", Title: fm.Title, Summary: fm.Summary, Doc: d}
+		case load.KindActivity:
+			if a := b.acts[d.Slug]; a != nil {
+				a.Page.Doc = d
+				a.Page.Charts = a.Page.Charts || blocks > 0
+				if fm.Summary != "" && a.Summary == "" {
+					a.Summary = fm.Summary
+				}
+			}
+		case load.KindStory:
+			s := &Story{Slug: d.Slug, URL: "/stories/" + d.Slug + "/", Title: fm.Title, Date: fm.Date, Summary: fm.Summary, Activity: b.acts[fm.Activity], Figures: cited}
+			for _, slug := range fm.Townships {
+				if t := b.towns[slug]; t != nil && !slices.Contains(s.Townships, t) {
+					s.Townships = append(s.Townships, t)
+				}
+			}
+			for _, slug := range fm.Villages {
+				if vp, ok := b.cat.Villages[slug]; ok {
+					s.Villages = append(s.Villages, vp)
+					if t := b.towns[vp.Township.Slug]; t != nil && !slices.Contains(s.Townships, t) {
+						s.Townships = append(s.Townships, t)
+					}
+				}
+			}
+			s.Page = &Page{URL: s.URL, Kind: "story", Title: s.Title, Summary: s.Summary, Doc: d, Story: s, Charts: blocks > 0}
+			b.site.Stories = append(b.site.Stories, s)
+			b.site.Pages = append(b.site.Pages, s.Page)
+		case load.KindPage:
+			b.site.Pages = append(b.site.Pages, &Page{URL: "/" + d.Slug + "/", Kind: "page", Title: fm.Title, Summary: fm.Summary, Doc: d, Charts: blocks > 0})
+		}
+	}
+	if home == nil {
+		home = &Page{URL: "/", Kind: "home", Title: b.site.Title}
+	}
+	home.Charts = home.Charts || len(b.site.Campaign.Charts) > 0
+	b.site.Pages = append(b.site.Pages, home)
+	slices.SortStableFunc(b.site.Stories, func(x, y *Story) int {
+		return cmp.Or(-cmp.Compare(x.Date.ISO(), y.Date.ISO()), cmp.Compare(x.Slug, y.Slug))
+	})
+	for _, s := range b.site.Stories {
+		if s.Activity != nil {
+			s.Activity.Stories = append(s.Activity.Stories, s)
+		}
+		for _, t := range s.Townships {
+			t.Stories = append(t.Stories, s)
+		}
+	}
+	return nil
+}
+
+// resolve fills in the figure references and chart blocks of a document and
+// returns the cited figures (first citation order) and the number of charts.
+func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
+	var cited []*Figure
+	charts := 0
+	pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
+	err := ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *markdown.FigureRef:
+			f, ok := b.cat.Figure(n.Ref, "")
+			if !ok {
+				return ast.WalkContinue, nil
+			}
+			n.Figure = &markdown.ResolvedFigure{Display: f.Display, Value: f.Value.String() + " " + f.Base, Title: FigureNote(f, b.words)}
+			if !slices.Contains(cited, f) {
+				cited = append(cited, f)
+			}
+		case *markdown.ChartBlock:
+			spec := b.cat.Blocks[n]
+			if spec == nil {
+				return ast.WalkContinue, nil
+			}
+			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec))
+			if err != nil {
+				return ast.WalkStop, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
+			}
+			if c != nil {
+				n.Chart = c
+				charts++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return cited, charts, err
+}
+
+// FigureNote is the label, date and source of a figure in one line.
+func FigureNote(f *Figure, w chart.Words) string {
+	parts := []string{f.Label}
+	if !f.AsOf.IsZero() {
+		parts = append(parts, w.AsOf+" "+f.AsOf.Chinese())
+	}
+	if src := validate.SourceLine(f.Source); src != "" {
+		parts = append(parts, w.Source+" "+src)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// listPages adds the generated list pages.
+func (b *builder) listPages() {
+	for _, t := range b.site.Townships {
+		b.site.Pages = append(b.site.Pages, &Page{URL: t.URL, Kind: "township", Title: t.Name, Township: t})
+	}
+	b.site.Pages = append(b.site.Pages,
+		&Page{URL: "/townships/", Kind: "townships"},
+		&Page{URL: "/stories/", Kind: "stories"},
+	)
+}

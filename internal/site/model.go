@@ -1,0 +1,124 @@
+// Package site is the third stage of a build: from the checked input it
+// builds the model of the published site — every page with its URL, the
+// figures and charts it shows, and the links between activities, townships
+// and stories. Later stages only read the model.
+package site
+
+import (
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+)
+
+// Figure is a resolved figure (value, unit, qualifier, date, source).
+type Figure = validate.Figure
+
+// Site is the whole published site.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string // without trailing slash
+	Language    string
+	Copyright   string
+	Menu        []Link
+	Campaign    *Campaign
+	Activities  []*Activity // by weight, then slug
+	Townships   []*Township // as listed in data/townships.yaml
+	Stories     []*Story    // newest first, then by slug
+	Pages       []*Page     // every page, sorted by URL
+	Figures     int         // figures in the data
+	Charts      int         // charts on all pages
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Label string
+	URL   string
+}
+
+// Campaign is the overview's subject.
+type Campaign struct {
+	Name       string
+	Place      string
+	Summary    string
+	Period     string
+	AsOf       string
+	Source     *load.Source
+	Sources    []*load.Source
+	Organisers []load.Organiser
+	Headline   []*Figure
+	Carriers   *Figure     // the number of carriers, when given
+	Named      []*Activity // the carriers the data reports
+	Unnamed    int         // carriers the data does not report
+	Charts     []*chart.Chart
+}
+
+// Activity is one activity page's content.
+type Activity struct {
+	Slug         string
+	URL          string
+	Title        string
+	ShortTitle   string
+	Summary      string
+	Participants string
+	Period       string
+	Source       *load.Source
+	AsOf         string
+	KeyMetrics   []*Figure
+	Metrics      []*Figure
+	Targets      []*validate.Target
+	Breakdowns   []*Breakdown
+	Charts       []*chart.Chart
+	Stories      []*Story
+	Page         *Page
+}
+
+// Breakdown is one unit, place or person with its figures.
+type Breakdown struct {
+	ID        string
+	Name      string
+	Kind      string
+	Note      string
+	Activity  *Activity
+	Townships []*Township
+	Villages  []validate.VillagePlace
+	Figures   []*Figure
+}
+
+// Township is a township page's content.
+type Township struct {
+	Slug       string
+	URL        string
+	Name       string
+	Villages   []*load.Village
+	Stories    []*Story
+	Breakdowns []*Breakdown
+	Figures    int // figures concerning the township or its villages
+}
+
+// Story is one story page's content.
+type Story struct {
+	Slug      string
+	URL       string
+	Title     string
+	Date      load.Date
+	Summary   string
+	Activity  *Activity
+	Townships []*Township
+	Villages  []validate.VillagePlace
+	Figures   []*Figure // figures the text cites, in order of first citation
+	Page      *Page
+}
+
+// Page is one output file.
+type Page struct {
+	URL      string // root-relative, ends with /
+	Kind     string // home, activity, townships, township, stories, story, page
+	Title    string
+	Summary  string
+	Doc      *load.Doc // Markdown body, nil for generated pages
+	Charts   bool      // the page draws at least one chart
+	Activity *Activity
+	Township *Township
+	Story    *Story
+}

@@ -1,0 +1,108 @@
+// Package theme finds layouts, static files and interface strings through
+// layers: the site's own layouts/ and static/ first, then the theme folder
+// in the site, then the theme built into the binary. First hit wins, file by
+// file, so a site overrides exactly the files it changes.
+package theme
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+)
+
+// Layers is an ordered list of file systems searched first to last.
+type Layers []fs.FS
+
+// Open returns the file from the first layer that has it.
+func (l Layers) Open(name string) (fs.File, error) {
+	for _, layer := range l {
+		f, err := layer.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// Files lists every file under dir across the layers, sorted, each once.
+func (l Layers) Files(dir string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, layer := range l {
+		_ = fs.WalkDir(layer, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || seen[p] || path.Base(p)[0] == '.' {
+				return nil
+			}
+			seen[p] = true
+			out = append(out, p)
+			return nil
+		})
+	}
+	slices.Sort(out)
+	return out
+}
+
+// subOrEmpty is fs.Sub that tolerates a missing folder.
+func subOrEmpty(fsys fs.FS, dir string) fs.FS {
+	if _, err := fs.Stat(fsys, dir); err != nil {
+		return emptyFS{}
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return emptyFS{}
+	}
+	return sub
+}
+
+type emptyFS struct{}
+
+func (emptyFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// New stacks the site over its theme: site/layouts and site/static, then
+// site/themes/<name>, then the built-in theme (used for "default" only).
+// Paths seen through the result are layouts/…, static/…, i18n/….
+func New(site fs.FS, name string, builtin fs.FS) Layers {
+	own := overlay{prefixes: map[string]fs.FS{
+		"layouts": subOrEmpty(site, "layouts"),
+		"static":  subOrEmpty(site, "static"),
+		"i18n":    subOrEmpty(site, "i18n"),
+	}}
+	layers := Layers{own, subOrEmpty(site, path.Join("themes", name))}
+	if name == "default" && builtin != nil {
+		layers = append(layers, builtin)
+	}
+	return layers
+}
+
+// overlay mounts file systems under top-level folder names.
+type overlay struct{ prefixes map[string]fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if name == "." {
+		return fs.FS(rootDir{o}).Open(".")
+	}
+	top, rest, _ := cutFirst(name)
+	sub, ok := o.prefixes[top]
+	if !ok {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if rest == "" {
+		rest = "."
+	}
+	return sub.Open(rest)
+}
+
+func cutFirst(name string) (string, string, bool) {
+	for i := 0; i < len(name); i++ {
+		if name[i] == '/' {
+			return name[:i], name[i+1:], true
+		}
+	}
+	return name, "", false
+}
