@@ -262,6 +262,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 		names = append(names, f.name)
 	}
 	seen := map[string]*yaml.Node{}
+	failed := map[string]bool{} // fields already reported as wrong
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		field := join(path, k.Value)
@@ -280,10 +281,12 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		meta.keys[k.Value] = d.pos(val)
+		before := d.list.Len()
 		d.value(val, v.Field(f.index), field)
+		failed[k.Value] = d.list.Len() > before
 	}
 	for _, f := range infos {
-		if !f.required {
+		if !f.required || failed[f.name] {
 			continue
 		}
 		if k, ok := seen[f.name]; !ok || v.Field(f.index).IsZero() {

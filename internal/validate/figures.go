@@ -31,6 +31,7 @@ func (v *validator) addFigure(m *load.Metric, path, prefix string, bd *load.Brea
 	seen[m.ID] = m.At("id")
 	fig := v.figureOf(m.Value, m.Unit, m.Qualifier, m.AsOf, m.Source, &m.Meta, path, def)
 	if fig == nil {
+		v.broken[prefix+"."+m.ID] = true // reported; references to it stay quiet
 		return
 	}
 	fig.Ref = prefix + "." + m.ID

@@ -13,15 +13,16 @@ import (
 )
 
 type validator struct {
-	in   *load.Input
-	list *diag.List
-	cat  *Catalog
+	in     *load.Input
+	list   *diag.List
+	cat    *Catalog
+	broken map[string]bool // figures already reported as invalid
 }
 
 // Check validates the whole input, adding every problem to list, and
 // returns the catalog of what is valid.
 func Check(in *load.Input, list *diag.List) *Catalog {
-	v := &validator{in: in, list: list, cat: &Catalog{
+	v := &validator{in: in, list: list, broken: map[string]bool{}, cat: &Catalog{
 		Sources:    map[string]*load.Source{},
 		Townships:  map[string]*load.Township{},
 		Villages:   map[string]VillagePlace{},
@@ -205,6 +206,9 @@ func (v *validator) scopeIDs(scope string) []string {
 // figureRef checks a reference (relative to scope when scope is not "").
 func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*Figure, bool) {
 	f, ok := v.cat.Figure(ref, scope)
+	if !ok && (v.broken[ref] || v.broken[scope+"."+ref]) {
+		return nil, false
+	}
 	if !ok {
 		known := v.cat.FigureRefs()
 		if scope != "" {

@@ -1,0 +1,188 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
+)
+
+// replace swaps one file of a txtar bundle for new content.
+func replace(bundle, name, content string) string {
+	start := strings.Index(bundle, "-- "+name+" --\n")
+	if start < 0 {
+		return bundle + "-- " + name + " --\n" + content
+	}
+	bodyStart := start + len("-- "+name+" --\n")
+	end := strings.Index(bundle[bodyStart:], "\n-- ")
+	if end < 0 {
+		return bundle[:bodyStart] + content
+	}
+	return bundle[:bodyStart] + content + bundle[bodyStart+end+1:]
+}
+
+const brokenActivity = `title: 坏数据
+source: paper
+metrics:
+  - id: ok
+    label: 正常
+    value: 1
+    unit: 个
+  - id: typo
+    label: 拼错
+    vaule: 2
+    unit: 个
+  - id: text
+    label: 文字
+    value: "89x3"
+    unit: 个
+  - id: unit
+    label: 单位
+    value: 3
+    unit: 公顷
+  - id: ok
+    label: 重复
+    value: 4
+    unit: 个
+  - id: pct
+    label: 比例
+    value: 120
+    unit: "%"
+  - id: neg
+    label: 负数
+    value: -5
+    unit: 个
+breakdowns:
+  - id: somewhere
+    name: 某处
+    kind: organisation
+    townships: [mayouyin]
+    metrics:
+      - id: x
+        label: 某数
+        value: 1
+        unit: 个
+        as_of: 2020-02-30
+charts:
+  - type: bar
+    title: 混合单位
+    metrics: [ok, unit]
+  - type: pie
+    title: 缺数
+    metrics: [missing]
+`
+
+func TestInputErrorsAreAllReportedWithPositions(t *testing.T) {
+	bundle := replace(baseSite, "data/activities/help.yaml", brokenActivity)
+	bundle = replace(bundle, "content/stories/forestry.md", "---\ntitle: 坏故事\ndate: 2020-08-05\nactivity: hepl\n---\n引用{{help.nothing}}。\n")
+	r := sitetest.BuildFails(t, bundle)
+	r.AssertProblems(
+		`data/activities/help.yaml:10:5: metrics[1].vaule: unknown key "vaule"`,
+		"did you mean value?",
+		`data/activities/help.yaml:8:5: metrics[1].value: required field is missing`,
+		`data/activities/help.yaml:14:12: metrics[2].value: want a number, got "89x3"`,
+		`data/activities/help.yaml:19:11: metrics[3].unit: unknown unit "公顷"`,
+		`data/activities/help.yaml:20:9: metrics[4].id: id "ok" is already used at data/activities/help.yaml:4:9`,
+		`metrics[5].value: 120% is more than 100%`,
+		`metrics[6].value: a figure cannot be negative, got -5`,
+		`breakdowns[0].townships[0]: unknown township "mayouyin"`, "did you mean mayouying?",
+		`breakdowns[0].metrics[0].as_of: want a date like 2020-08-05`,
+		`content/stories/forestry.md:4:11: activity: unknown activity "hepl"`, "did you mean help?",
+		`content/stories/forestry.md:6:3: {{help.nothing}}: unknown figure "help.nothing"`,
+	)
+	r.AssertProblems("! required field is empty", `! unknown figure "unit"`)
+	if n := len(r.Problems()); n < 12 {
+		t.Errorf("got %d problems, want every one of them:\n%s", n, strings.Join(r.Problems(), "\n"))
+	}
+}
+
+func TestChartRefusesMixedUnits(t *testing.T) {
+	bundle := strings.Replace(baseSite, "metrics: [forestry.chicks, tax.chicks]", "metrics: [forestry.chicks, people]", 1)
+	r := sitetest.BuildFails(t, bundle)
+	r.AssertProblems(`charts[0].metrics[1]: help.people is in 名 but help.forestry.chicks is in 只`, "draw figures of different units in separate charts")
+}
+
+func TestFailedBuildLeavesPublishedSiteUntouched(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	good := sitetest.Run(t, dir)
+	if good.Err != nil {
+		t.Fatal(good.Err)
+	}
+	before := snapshot(t, good.Public)
+	if err := os.WriteFile(filepath.Join(dir, "data/activities/help.yaml"), []byte(brokenActivity), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := sitetest.Run(t, dir)
+	if bad.Err == nil {
+		t.Fatal("broken build succeeded")
+	}
+	if after := snapshot(t, good.Public); !equalTrees(before, after) {
+		t.Error("a failed build changed public/")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging folders left behind: %v", leftovers)
+	}
+}
+
+func TestRemovedSourcesDisappearFromOutput(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	if r := sitetest.Run(t, dir); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	if err := os.Remove(filepath.Join(dir, "content/stories/forestry.md")); err != nil {
+		t.Fatal(err)
+	}
+	r := sitetest.Run(t, dir)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	r.AssertNoFile("stories/forestry/index.html")
+}
+
+func TestOutputIsDeterministic(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	for _, dest := range []string{a, b} {
+		if _, err := build.Run(sitetest.Options(dir, dest)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !equalTrees(snapshot(t, a), snapshot(t, b)) {
+		t.Error("two builds of the same input differ")
+	}
+}
+
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		out[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func equalTrees(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
