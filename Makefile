@@ -1,0 +1,37 @@
+# jinzhan — `make` builds the example site into public/, `make test` runs every test.
+GO      ?= go
+NPM     ?= npm
+BIN     := bin/jinzhan
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+.PHONY: all site binary deps test vet bench clean
+
+all: site
+
+# npm installs the pinned ECharts (package-lock.json); go:embed carries it into the binary.
+node_modules/.package-lock.json: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+
+deps: node_modules/.package-lock.json
+
+binary: deps
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/jinzhan
+
+site: binary
+	./$(BIN) build
+
+vet: deps
+	$(GO) vet ./...
+	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+test: vet
+	$(GO) test -count=1 ./...
+
+# Benchmarks: the median of several runs, on tmpfs when /dev/shm exists.
+bench: deps
+	BENCH_DIR=$$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp ) \
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./internal/build/ | tee bench.out
+	@$(GO) run ./internal/benchreport bench.out
+
+clean:
+	rm -rf $(BIN) public bench.out

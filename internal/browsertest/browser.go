@@ -1,0 +1,142 @@
+// Package browsertest opens built pages in a real headless Chromium (driven
+// by chromedp) and reports what a reader's browser would see: charts drawn,
+// console errors, scripts that ran.
+package browsertest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// Browser is one headless Chromium for a test, with a server for a site.
+type Browser struct {
+	t      testing.TB
+	ctx    context.Context
+	Server *httptest.Server
+
+	mu       sync.Mutex
+	problems []string // console errors, exceptions, failed loads
+	dialogs  []string // alert/confirm/prompt messages: scripts that ran
+}
+
+// chromiumPath finds Chromium; in CI its absence fails the test, elsewhere
+// the test is skipped (.ci/run installs it).
+func chromiumPath(t testing.TB) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed; .ci/run installs it")
+	}
+	t.Skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+	return ""
+}
+
+// Open starts Chromium and serves dir over HTTP on loopback.
+func Open(t testing.TB, dir string) *Browser {
+	t.Helper()
+	exe := chromiumPath(t)
+	b := &Browser{t: t, Server: httptest.NewServer(http.FileServer(http.Dir(dir)))}
+	t.Cleanup(b.Server.Close)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(360, 800),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	b.ctx = ctx
+	if err := chromedp.Listen(ctx, b.event); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (b *Browser) event(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError {
+			b.problems = append(b.problems, "console.error")
+		}
+	case *runtime.EventExceptionThrown:
+		b.problems = append(b.problems, "exception: "+e.ExceptionDetails.Text)
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError {
+			b.problems = append(b.problems, "log: "+e.Entry.Text+" "+e.Entry.URL)
+		}
+	case *page.EventJavascriptDialogOpening:
+		b.dialogs = append(b.dialogs, e.Message)
+		go b.dismissDialog()
+	}
+}
+
+// dismissDialog closes an alert so the page goes on; the dialog is recorded.
+func (b *Browser) dismissDialog() {
+	_ = chromedp.Do(b.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		return chromedp.Void{}, err
+	})
+}
+
+// Visit loads a page (path on the server) and returns the problems and
+// dialogs seen while it loaded.
+func (b *Browser) Visit(path string) (problems, dialogs []string) {
+	b.t.Helper()
+	b.mu.Lock()
+	b.problems, b.dialogs = nil, nil
+	b.mu.Unlock()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 800), chromedp.Navigate(b.Server.URL+path)); err != nil {
+		b.t.Fatalf("open %s: %v", path, err)
+	}
+	// Let deferred scripts run and late errors arrive.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.readyState === "complete"`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		b.t.Fatalf("%s never finished loading: %v", path, err)
+	}
+	time.Sleep(150 * time.Millisecond)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.problems...), append([]string(nil), b.dialogs...)
+}
+
+// Eval evaluates a JavaScript expression in the current page.
+func Eval[T any](b *Browser, expr string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		b.t.Fatalf("eval %s: %v", expr, err)
+	}
+	return v
+}
+
+// WaitFor polls a JavaScript predicate until it holds.
+func (b *Browser) WaitFor(expr string) bool {
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second)))
+	return err == nil
+}

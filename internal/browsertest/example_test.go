@@ -1,0 +1,114 @@
+package browsertest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+	"github.com/yuin/goldmark/ast"
+)
+
+const exampleRoot = "../.."
+
+// displays lists every number a chart's table must show.
+func displays(s *chart.Spec) []string {
+	var out []string
+	for _, it := range s.Items {
+		out = append(out, it.Display)
+	}
+	for _, r := range s.Rows {
+		for _, it := range r.Items {
+			out = append(out, it.Display)
+		}
+	}
+	for _, l := range s.Lines {
+		for _, it := range l.Items {
+			out = append(out, it.Display)
+		}
+	}
+	if s.Gauge != nil {
+		out = append(out, s.Gauge.Goal.Display, s.Gauge.Actual.Display)
+	}
+	return out
+}
+
+// expectedCharts maps each page of the example to the numbers of its charts, from the YAML.
+func expectedCharts(t *testing.T) map[string][][]string {
+	var problems diag.List
+	in := load.Load(os.DirFS(exampleRoot), &problems)
+	cat := validate.Check(in, &problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string][][]string{}
+	for i := range in.Campaign.Charts {
+		pages["/"] = append(pages["/"], displays(cat.Charts[&in.Campaign.Charts[i]]))
+	}
+	for _, a := range in.Activities {
+		url := "/activities/" + a.Slug + "/"
+		pages[url] = [][]string{}
+		// The narrative, with its chart blocks, comes before the data charts.
+		for _, d := range in.Docs {
+			if d.Kind == load.KindActivity && d.Slug == a.Slug {
+				_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if b, ok := n.(*markdown.ChartBlock); ok && entering {
+						pages[url] = append(pages[url], displays(cat.Charts[cat.Blocks[b]]))
+					}
+					return ast.WalkContinue, nil
+				})
+			}
+		}
+		for i := range a.Charts {
+			pages[url] = append(pages[url], displays(cat.Charts[&a.Charts[i]]))
+		}
+	}
+	return pages
+}
+
+// TestExampleChartsDrawInChromium opens the overview and every activity
+// page: each chart must become an ECharts instance with a drawn canvas, no
+// console error may occur, and each chart's table must carry the YAML's numbers.
+func TestExampleChartsDrawInChromium(t *testing.T) {
+	public := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(sitetest.Options(exampleRoot, public)); err != nil {
+		t.Fatal(err)
+	}
+	b := Open(t, public)
+	for url, charts := range expectedCharts(t) {
+		problems, dialogs := b.Visit(url)
+		if len(problems) > 0 || len(dialogs) > 0 {
+			t.Errorf("%s: problems %v, dialogs %v", url, problems, dialogs)
+		}
+		if !b.WaitFor(`document.querySelectorAll("figure.chart[data-chart-ready]").length === document.querySelectorAll("figure.chart").length`) {
+			t.Errorf("%s: not every chart was drawn", url)
+		}
+		drawn := Eval[int](b, `[...document.querySelectorAll(".chart-canvas")].filter(c => echarts.getInstanceByDom(c) && c.querySelector("canvas") && c.querySelector("canvas").width > 0).length`)
+		if drawn != len(charts) {
+			t.Errorf("%s: %d charts drawn, want %d", url, drawn, len(charts))
+		}
+		tables := Eval[[]string](b, `[...document.querySelectorAll("figure.chart table")].map(t => t.textContent)`)
+		if len(tables) != len(charts) {
+			t.Errorf("%s: %d chart tables, want %d", url, len(tables), len(charts))
+			continue
+		}
+		for i, want := range charts {
+			for _, d := range want {
+				if !strings.Contains(tables[i], d) {
+					t.Errorf("%s: chart %d table lacks %s", url, i+1, d)
+				}
+			}
+		}
+		// Charts fit a 360 px phone: nothing wider than the viewport.
+		if w := Eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
+			t.Errorf("%s: page is %d px wide on a 360 px screen", url, w)
+		}
+	}
+}
