@@ -27,9 +27,10 @@ townships: []
 villages: []
 # 一句话摘要：显示在列表和搜索结果中
 summary: 
+# 正文写在下面一行 --- 之后。引用数据不要手打数字，写成 {{活动.数据}} 这样的引用，
+# 例如 {{volunteer.projects}}，页面上会显示数据文件中的数值、单位和限定词（如“余”“近”）。
 ---
-在这里写正文。引用数据不要手打数字，写成 {{volunteer.projects}} 这样的引用，
-页面上会显示数据文件中的数值、单位和限定词（如“余”“近”）。
+在这里写正文。
 `
 
 const activityTemplate = `# 活动数据文件。字段说明见 docs/data-format.md。

@@ -1,0 +1,83 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/tools/txtar"
+)
+
+// resolveForTest fills in two known figures and marks chart blocks, the
+// way the site model does.
+func resolveForTest(doc ast.Node) {
+	figures := map[string]*ResolvedFigure{
+		"volunteer.projects": {Display: "893个", Value: "893 个", Title: "帮助发展到户扶贫项目"},
+		"volunteer.jobs":     {Display: "342人", Value: "342 人", Title: "帮助安置就业"},
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *FigureRef:
+			n.Figure = figures[n.Ref]
+		case *ChartBlock:
+			n.Chart = n
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// TestCases runs testdata/*.txtar: input.md rendered must equal output.html.
+func TestCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no cases")
+	}
+	write := func(w util.BufWriter, c any) error {
+		b := c.(*ChartBlock)
+		_, err := fmt.Fprintf(w, "[chart %d: %s]", b.Index, b.YAML)
+		return err
+	}
+	md := New(write)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := map[string][]byte{}
+			for _, f := range a.Files {
+				parts[f.Name] = f.Data
+			}
+			src := parts["input.md"]
+			doc := md.Parser().Parse(text.NewReader(src))
+			resolveForTest(doc)
+			var out bytes.Buffer
+			if err := md.Renderer().Render(&out, src, doc); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := strings.TrimSpace(out.String()), strings.TrimSpace(string(parts["output.html"])); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestOffsetsPointAtTheReference(t *testing.T) {
+	src := []byte("第一行\n\n引用{{a.b}}。\n")
+	doc := New(nil).Parser().Parse(text.NewReader(src))
+	var offset = -1
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if r, ok := n.(*FigureRef); ok {
+			offset = r.Offset
+		}
+		return ast.WalkContinue, nil
+	})
+	if !bytes.HasPrefix(src[offset:], []byte("{{a.b}}")) {
+		t.Errorf("offset %d points at %q", offset, src[offset:])
+	}
+}
