@@ -115,9 +115,6 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		opts.Destination = *dest
 	}
 	res, err := build.Run(opts)
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w.Error())
-	}
 	if err != nil {
 		var list *diag.ListError
 		if errors.As(err, &list) {
@@ -126,6 +123,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 			fmt.Fprintf(stderr, "jinzhan: %v\n", err)
 		}
 		return exitInput
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w.Error())
 	}
 	if write {
 		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", *dest, res.Summary())

@@ -150,7 +150,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Map:
 		d.mapValue(n, v, path)
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		if n.Tag == "!!null" {
+			return // "key:" with nothing after it: empty, which jz:"required" catches
+		}
+		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, path, "", "want text, got %s", describe(n))
 			return
 		}
@@ -290,11 +293,11 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		if k, ok := seen[f.name]; !ok || v.Field(f.index).IsZero() {
-			where, what := n, "is missing"
+			where, what, hint := n, "is missing", fmt.Sprintf("add a line %s: … here", f.name)
 			if ok {
-				where, what = k, "is empty"
+				where, what, hint = k, "is empty", fmt.Sprintf("write a value after %s:", f.name)
 			}
-			d.errorf(where, join(path, f.name), fmt.Sprintf("add a line %s: … here", f.name), "required field %s", what)
+			d.errorf(where, join(path, f.name), hint, "required field %s", what)
 		}
 	}
 }

@@ -2,7 +2,7 @@ package validate
 
 import (
 	"bytes"
-	"fmt"
+	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
@@ -27,10 +27,10 @@ func (v *validator) docs() {
 			}
 		case load.KindStory:
 			if fm.Date.IsZero() {
-				v.list.Errorf(fm.Pos, "date", "add a line date: 2020-08-05", "a story needs a date")
+				v.list.Errorf(fm.At("date"), "date", "add a line date: 2020-08-05", "a story needs a date")
 			}
 			if fm.Activity == "" {
-				v.list.Errorf(fm.Pos, "activity", "add a line activity: <slug> naming one of: "+fmt.Sprint(sortedKeys(v.cat.Activities)), "a story needs an activity")
+				v.list.Errorf(fm.At("activity"), "activity", "write the slug of one of: "+strings.Join(sortedKeys(v.cat.Activities), ", "), "a story needs an activity")
 			}
 		}
 		if fm.Activity != "" {
