@@ -2,7 +2,7 @@ package render
 
 import (
 	"fmt"
-	"io/fs"
+	"maps"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
@@ -10,18 +10,24 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/theme"
 )
 
-// strings loads the interface strings of lang from i18n/<lang>.yaml.
+// loadStrings loads the interface strings of lang from i18n/<lang>.yaml.
+// Unlike other theme files these merge key by key, so a site overrides
+// one string without copying the rest.
 func loadStrings(layers theme.Layers, lang string) (map[string]string, error) {
 	name := "i18n/" + lang + ".yaml"
-	data, err := fs.ReadFile(layers, name)
-	if err != nil {
-		return nil, fmt.Errorf("theme: no interface strings for %s: %w", lang, err)
+	files := layers.ReadAll(name)
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no interface strings for %s (%s)", lang, name)
 	}
 	out := map[string]string{}
-	var list diag.List
-	strictyaml.Decode(name, data, &out, &list)
-	if err := list.Err(); err != nil {
-		return nil, err
+	for i := len(files) - 1; i >= 0; i-- {
+		layer := map[string]string{}
+		var list diag.List
+		strictyaml.Decode(name, files[i], &layer, &list)
+		if err := list.Err(); err != nil {
+			return nil, err
+		}
+		maps.Copy(out, layer)
 	}
 	return out, nil
 }

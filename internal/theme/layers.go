@@ -28,6 +28,17 @@ func (l Layers) Open(name string) (fs.File, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
+// ReadAll returns the file name from every layer that has it, first layer first.
+func (l Layers) ReadAll(name string) [][]byte {
+	var out [][]byte
+	for _, layer := range l {
+		if data, err := fs.ReadFile(layer, name); err == nil {
+			out = append(out, data)
+		}
+	}
+	return out
+}
+
 // Files lists every file under dir across the layers, sorted, each once.
 func (l Layers) Files(dir string) []string {
 	seen := map[string]bool{}

@@ -1,0 +1,62 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestCommitReplacesDestinationWhole(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	for i, files := range []map[string]string{{"a.html": "1", "old/b.html": "2"}, {"a.html": "3"}} {
+		s, err := Begin(dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range files {
+			if err := s.WriteFile(name, []byte(data)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatalf("commit %d: %v", i, err)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(dest, "a.html")); string(data) != "3" {
+		t.Errorf("a.html = %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "old/b.html")); !os.IsNotExist(err) {
+		t.Error("a file of the previous build survived")
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+func TestAbortAndKilledBuildsLeaveDestination(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(dest, 0o755)
+	os.WriteFile(filepath.Join(dest, "index.html"), []byte("live"), 0o644)
+	s, _ := Begin(dest)
+	s.WriteFile("index.html", []byte("half"))
+	s.Abort()
+	// A build killed before Commit leaves its stage; the next build clears it.
+	killed, _ := Begin(dest)
+	killed.WriteFile("index.html", []byte("half"))
+	next, _ := Begin(dest)
+	if _, err := os.Stat(killed.Dir()); !os.IsNotExist(err) {
+		t.Error("leftover stage of a killed build not removed")
+	}
+	next.Abort()
+	if data, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(data) != "live" {
+		t.Errorf("destination changed: %q", data)
+	}
+}
+
+func TestWriteStaysInside(t *testing.T) {
+	s, _ := Begin(filepath.Join(t.TempDir(), "public"))
+	defer s.Abort()
+	if err := s.WriteFile("../escape.html", nil); err == nil {
+		t.Error("wrote outside the stage")
+	}
+}
