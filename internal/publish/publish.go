@@ -17,6 +17,7 @@ import (
 type Stage struct {
 	dest string
 	dir  string
+	lock *os.File
 }
 
 // Begin creates an empty staging folder next to dest (same file system, so
@@ -30,15 +31,26 @@ func Begin(dest string) (*Stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	removeLeftovers(parent, filepath.Base(dest))
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	// One build at a time per destination: holding the lock also means any
+	// staging folder found is a killed build's, safe to remove.
+	lock, err := os.OpenFile(filepath.Join(parent, "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
+	if err := unix.Flock(int(lock.Fd()), unix.LOCK_EX); err != nil {
+		lock.Close()
 		return nil, err
 	}
-	return &Stage{dest: dest, dir: dir}, nil
+	removeLeftovers(parent, filepath.Base(dest))
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	if err == nil {
+		err = os.Chmod(dir, 0o755)
+	}
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return &Stage{dest: dest, dir: dir, lock: lock}, nil
 }
 
 func removeLeftovers(parent, base string) {
@@ -67,12 +79,24 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 }
 
 // Abort removes the stage; the destination is untouched.
-func (s *Stage) Abort() { _ = os.RemoveAll(s.dir) }
+func (s *Stage) Abort() {
+	_ = os.RemoveAll(s.dir)
+	s.unlock()
+}
+
+// unlock lets the next build of the same destination start.
+func (s *Stage) unlock() {
+	if s.lock != nil {
+		s.lock.Close() // closing the file releases the flock
+		s.lock = nil
+	}
+}
 
 // Commit swaps the stage in for the destination. Where the kernel allows it
 // the two folders are exchanged in one step (renameat2 RENAME_EXCHANGE);
 // otherwise the old site is moved aside first.
 func (s *Stage) Commit() error {
+	defer s.unlock()
 	if _, err := os.Lstat(s.dest); os.IsNotExist(err) {
 		return os.Rename(s.dir, s.dest)
 	}
