@@ -22,6 +22,9 @@ type Chart struct {
 	// Option is the ECharts option as JSON, safe inside <script type="application/json">.
 	Option template.JS
 	Table  Table
+	// Sources and AsOf name where the numbers come from and when (each distinct value once).
+	Sources string
+	AsOf    string
 	// Height in px that suits the number of bars on a phone.
 	Height int
 }
@@ -71,6 +74,7 @@ func Build(s *Spec, w Words) (*Chart, error) {
 	if c.Summary == "" {
 		c.Summary = summarize(s, w)
 	}
+	c.Sources, c.AsOf = provenance(s, w)
 	// Tooltips render as canvas text, never as HTML, so that no label from
 	// the data can become markup; the aria description is the summary.
 	option["tooltip"] = map[string]any{"renderMode": "richText", "confine": true}
@@ -318,6 +322,39 @@ func gaugeTable(g *Gauge, w Words) Table {
 		Head: []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
 		Rows: []TableRow{{Header: g.Label, Cells: []string{g.Goal.Display, g.Actual.Display, g.Actual.AsOf, g.Actual.Source}}},
 	}
+}
+
+// provenance lists the distinct sources and as-of dates of a chart's items.
+func provenance(s *Spec, w Words) (string, string) {
+	var sources, dates []string
+	add := func(it Item) {
+		if it.Source != "" && !slices.Contains(sources, it.Source) {
+			sources = append(sources, it.Source)
+		}
+		if it.AsOf != "" && !slices.Contains(dates, it.AsOf) {
+			dates = append(dates, it.AsOf)
+		}
+	}
+	for _, it := range s.Items {
+		add(it)
+	}
+	for _, r := range s.Rows {
+		for _, it := range r.Items {
+			add(it)
+		}
+	}
+	for _, l := range s.Lines {
+		for _, it := range l.Items {
+			add(it)
+		}
+	}
+	if s.Gauge != nil {
+		add(s.Gauge.Actual)
+	}
+	if len(s.Lines) > 0 {
+		dates = nil // a series is dated point by point in its table
+	}
+	return strings.Join(sources, w.ListSep), strings.Join(dates, w.ListSep)
 }
 
 // summarize writes the one-line summary shown beside the chart.
