@@ -140,7 +140,8 @@ func barOption(s *Spec, w Words) map[string]any {
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "18%", Top: "12%", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		// Room on the right for value labels such as 100余万元.
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "96", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
 	valueAxis := opts.YAxis{Type: "value", Name: ax.name}
 	if horizontal {
@@ -165,7 +166,9 @@ func pieOption(s *Spec) map[string]any {
 	pie := charts.NewPie()
 	data := make([]opts.PieData, len(s.Items))
 	for i, it := range s.Items {
-		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}\n" + it.Display}}
+		// Slice labels carry only the figure; names are in the legend, so
+		// long Chinese names never run off a phone's screen.
+		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: &opts.Label{Show: opts.Bool(true), Formatter: it.Display}}
 	}
 	radius := any("62%")
 	if s.Type == "donut" {
@@ -173,7 +176,7 @@ func pieOption(s *Spec) map[string]any {
 	}
 	pie.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
 	)
 	pie.AddSeries(s.Title, data, charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "45%"}}))
 	pie.Validate()
@@ -193,8 +196,8 @@ func stackedOption(s *Spec, w Words) map[string]any {
 	}
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "48", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "56", Top: "48", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 120, Overflow: "break"}}),
 	)
