@@ -33,6 +33,8 @@ type Chart struct {
 type Table struct {
 	Head []string
 	Rows []TableRow
+	// NumCols is how many data cells of each row, from the first, hold figures.
+	NumCols int
 }
 
 // TableRow is one row: a header cell and the data cells.
@@ -110,6 +112,10 @@ func itemValues(items []Item) []num.Dec {
 	return out
 }
 
+// palette suits the theme (deep red first) and stays apart in greyscale;
+// ECharts also draws decal patterns (aria.decal) so colour is never alone.
+var palette = opts.Colors{"#b3261e", "#3d5a80", "#c98b2b", "#5b8c5a", "#7d5ba6", "#595959", "#d4766f", "#8fa9c7"}
+
 func hidden() opts.Title { return opts.Title{Show: opts.Bool(false)} }
 
 func titled(s *Spec) opts.Title {
@@ -139,6 +145,7 @@ func barOption(s *Spec, w Words) map[string]any {
 	}
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
+		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		// Room on the right for value labels such as 100余万元.
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "96", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
@@ -176,6 +183,7 @@ func pieOption(s *Spec) map[string]any {
 	}
 	pie.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
+		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
 	)
 	pie.AddSeries(s.Title, data, charts.WithPieChartOpts(opts.PieChart{Radius: radius, Center: []string{"50%", "45%"}}))
@@ -196,6 +204,7 @@ func stackedOption(s *Spec, w Words) map[string]any {
 	}
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
+		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "56", Top: "48", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name}),
@@ -230,6 +239,7 @@ func lineOption(s *Spec, w Words) map[string]any {
 	line := charts.NewLine()
 	line.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
+		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Lines) > 1), Top: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "48", Bottom: "4%", ContainLabel: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.name}),
@@ -262,19 +272,21 @@ func gaugeOption(s *Spec) map[string]any {
 			value = actual / goal * 100
 		}
 	}
-	gauge.SetGlobalOptions(charts.WithTitleOpts(titled(s)))
-	gauge.AddSeries(g.Label, []opts.GaugeData{{Name: g.Label, Value: value}},
+	gauge.SetGlobalOptions(charts.WithTitleOpts(titled(s)), charts.WithColorsOpts(palette))
+	// The dial shows the reached figure only; its label is in the title,
+	// summary and table, and a second text in the dial overlaps on phones.
+	gauge.AddSeries(g.Label, []opts.GaugeData{{Value: value}},
 		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 			ss.Min, ss.Max = 0, int(maxValue)
 			ss.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
-			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.Display), FontSize: 22}
+			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.Display), FontSize: 20}
 		}))
 	gauge.Validate()
 	return gauge.JSON()
 }
 
 func itemTable(items []Item, w Words) Table {
-	t := Table{Head: []string{w.Item, w.Value, w.AsOf, w.Source}}
+	t := Table{Head: []string{w.Item, w.Value, w.AsOf, w.Source}, NumCols: 1}
 	for _, it := range items {
 		t.Rows = append(t.Rows, TableRow{Header: it.Label, Cells: []string{it.Display, it.AsOf, it.Source}})
 	}
@@ -282,7 +294,7 @@ func itemTable(items []Item, w Words) Table {
 }
 
 func stackedTable(s *Spec, w Words) Table {
-	t := Table{Head: append([]string{w.Item}, s.Segments...)}
+	t := Table{Head: append([]string{w.Item}, s.Segments...), NumCols: len(s.Segments)}
 	for _, r := range s.Rows {
 		row := TableRow{Header: r.Label}
 		for _, it := range r.Items {
@@ -294,7 +306,7 @@ func stackedTable(s *Spec, w Words) Table {
 }
 
 func lineTable(s *Spec, w Words) Table {
-	t := Table{Head: []string{w.Date}}
+	t := Table{Head: []string{w.Date}, NumCols: len(s.Lines)}
 	var dates []string
 	for _, l := range s.Lines {
 		t.Head = append(t.Head, l.Label)
@@ -322,7 +334,8 @@ func lineTable(s *Spec, w Words) Table {
 
 func gaugeTable(g *Gauge, w Words) Table {
 	return Table{
-		Head: []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
+		Head:    []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
+		NumCols: 2,
 		Rows: []TableRow{{Header: g.Label, Cells: []string{g.Goal.Display, g.Actual.Display, g.Actual.AsOf, g.Actual.Source}}},
 	}
 }

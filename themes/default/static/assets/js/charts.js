@@ -38,6 +38,12 @@
     });
   }
 
+  // Printed pages carry the tables (browsers cannot print a canvas' data).
+  window.addEventListener("beforeprint", function () {
+    var tables = document.querySelectorAll("details.chart-data");
+    for (var i = 0; i < tables.length; i++) tables[i].open = true;
+  });
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
