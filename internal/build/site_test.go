@@ -153,7 +153,7 @@ func TestChartsCarryTableAndSafeJSON(t *testing.T) {
 		`<script type="application/json" id="chart-activity-help-1-option">`,
 		`<script type="application/json" id="chart-activity-help-2-option">`,
 		`<details class="chart-data" open>`,
-		`<th scope="row">林草局</th><td>6000余只</td>`,
+		`<th scope="row">林草局</th><td class="num">6000余只</td>`,
 		`aria-describedby="chart-activity-help-1-summary"`,
 		"最高为林草局（6000余只）",
 	} {
@@ -214,5 +214,5 @@ charts:
       - label: 合计
         metrics: [a, b]
 `)
-	r.AssertFile("activities/series/index.html", "收入变化", "<th scope=\"row\">2020年3月</th><td>3万元</td>", "<th scope=\"row\">合计</th><td>10万元</td><td>5万元</td>", `"stack":"total"`)
+	r.AssertFile("activities/series/index.html", "收入变化", `<th scope="row">2020年3月</th><td class="num">3万元</td>`, `<th scope="row">合计</th><td class="num">10万元</td><td class="num">5万元</td>`, `"stack":"total"`)
 }
