@@ -336,7 +336,7 @@ func gaugeTable(g *Gauge, w Words) Table {
 	return Table{
 		Head:    []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
 		NumCols: 2,
-		Rows: []TableRow{{Header: g.Label, Cells: []string{g.Goal.Display, g.Actual.Display, g.Actual.AsOf, g.Actual.Source}}},
+		Rows:    []TableRow{{Header: g.Label, Cells: []string{g.Goal.Display, g.Actual.Display, g.Actual.AsOf, g.Actual.Source}}},
 	}
 }
 
