@@ -92,6 +92,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	}
 	fs := newFlags("jinzhan", synopsis, stderr)
 	source := fs.String("source", ".", "site folder (holds site.yaml, data/, content/)")
+	format := fs.String("format", "text", "how to print problems: text, or json for tools")
 	dest, baseURL := new(string), new(string)
 	if write {
 		dest = fs.String("destination", "public", "output folder, relative to the current folder")
@@ -102,6 +103,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "jinzhan: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "jinzhan: --format is text or json, not %q\n", *format)
 		return exitUsage
 	}
 	src, err := build.SiteFS(*source)
@@ -115,17 +120,31 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		opts.Destination = *dest
 	}
 	res, err := build.Run(opts)
-	if err != nil {
-		var list *diag.ListError
-		if errors.As(err, &list) {
-			fmt.Fprintln(stderr, list.Error())
-		} else {
-			fmt.Fprintf(stderr, "jinzhan: %v\n", err)
-		}
+	var list *diag.ListError
+	if err != nil && !errors.As(err, &list) {
+		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
 		return exitInput
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(stderr, w.Error())
+	if *format == "json" {
+		problems := res.Warnings
+		if list != nil {
+			problems = list.Items
+		}
+		if err := writeJSON(stdout, problems, res.Lang); err != nil {
+			fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		}
+	} else if list != nil {
+		fmt.Fprintln(stderr, list.In(res.Lang))
+	} else {
+		for _, w := range res.Warnings {
+			fmt.Fprintln(stderr, w.In(res.Lang))
+		}
+	}
+	if err != nil {
+		return exitInput
+	}
+	if *format == "json" {
+		return exitOK
 	}
 	if write {
 		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", *dest, res.Summary())

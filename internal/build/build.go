@@ -34,6 +34,8 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
+	// Lang is the site's language, in which problems are shown.
+	Lang     string
 	Pages    int
 	Charts   int
 	Figures  int
@@ -57,7 +59,7 @@ func Run(opts Options) (*Result, error) {
 		in.Site.BaseURL = opts.BaseURL
 	}
 	cat := validate.Check(in, &problems)
-	res := &Result{}
+	res := &Result{Lang: cmp.Or(in.Site.Language, "zh-CN")}
 	for _, d := range problems.Sorted() {
 		if d.Severity == diag.Warning {
 			res.Warnings = append(res.Warnings, d)

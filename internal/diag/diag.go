@@ -37,32 +37,62 @@ const (
 	Warning
 )
 
+// Text is a message kept as its English format and arguments, so that it
+// can be shown in the site's language (see Catalog) or given to machines.
+type Text struct {
+	Format string
+	Args   []any
+}
+
+// T makes a Text.
+func T(format string, args ...any) Text { return Text{Format: format, Args: args} }
+
+// In formats the text in lang, falling back to English.
+func (t Text) In(lang string) string {
+	if t.Format == "" {
+		return ""
+	}
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		if inner, ok := a.(Text); ok {
+			a = inner.In(lang) // a described value: 一个列表, 空值 …
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(translate(t.Format, lang), args...)
+}
+
 // Diagnostic is one problem in the input: where, what (prefixed by the
 // field path as written in the file) and how to fix it.
 type Diagnostic struct {
 	Pos      Pos
 	Field    string
-	Message  string
-	Hint     string
+	Message  Text
+	Hint     Text
 	Severity Severity
 }
 
-// Error formats the diagnostic the way compilers do: path:line:col: field: message.
-func (d Diagnostic) Error() string {
+// Error formats the diagnostic in English.
+func (d Diagnostic) Error() string { return d.In("en") }
+
+// In formats the diagnostic the way compilers do, in lang:
+// path:line:col: field: message, and the hint on the next line.
+func (d Diagnostic) In(lang string) string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(translate("warning: ", lang))
 	}
 	if d.Field != "" {
 		b.WriteString(d.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
-	if d.Hint != "" {
-		b.WriteString("\n\thint: ")
-		b.WriteString(d.Hint)
+	b.WriteString(d.Message.In(lang))
+	if hint := d.Hint.In(lang); hint != "" {
+		b.WriteString("\n\t")
+		b.WriteString(translate("hint: ", lang))
+		b.WriteString(hint)
 	}
 	return b.String()
 }
@@ -76,13 +106,13 @@ type List struct {
 func (l *List) Add(d Diagnostic) { l.items = append(l.items, d) }
 
 // Errorf records an error at pos for field.
-func (l *List) Errorf(pos Pos, field, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Field: field, Hint: hint, Message: fmt.Sprintf(format, args...)})
+func (l *List) Errorf(pos Pos, field string, hint Text, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Field: field, Hint: hint, Message: T(format, args...)})
 }
 
 // Warnf records a warning at pos for field.
-func (l *List) Warnf(pos Pos, field, hint, format string, args ...any) {
-	l.Add(Diagnostic{Pos: pos, Field: field, Hint: hint, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+func (l *List) Warnf(pos Pos, field string, hint Text, format string, args ...any) {
+	l.Add(Diagnostic{Pos: pos, Field: field, Hint: hint, Severity: Warning, Message: T(format, args...)})
 }
 
 // Merge appends every problem of other.
@@ -110,10 +140,10 @@ func (l *List) Sorted() []Diagnostic {
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Field, b.Field),
-			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Message.In("en"), b.Message.In("en")),
 		)
 	})
-	return slices.Compact(out)
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return a.Error() == b.Error() })
 }
 
 // Err returns the list as an error when it holds at least one error, else nil.
@@ -129,17 +159,20 @@ type ListError struct {
 	Items []Diagnostic
 }
 
-// Error prints one problem per line (hints indented below).
-func (e *ListError) Error() string {
+// Error prints the problems in English.
+func (e *ListError) Error() string { return e.In("en") }
+
+// In prints one problem per line (hints indented below) in lang, and a count.
+func (e *ListError) In(lang string) string {
 	var b strings.Builder
 	errs := 0
 	for _, d := range e.Items {
-		b.WriteString(d.Error())
+		b.WriteString(d.In(lang))
 		b.WriteByte('\n')
 		if d.Severity == Error {
 			errs++
 		}
 	}
-	fmt.Fprintf(&b, "%d error(s) in the input; nothing was written", errs)
+	b.WriteString(T("%d error(s) in the input; nothing was written", errs).In(lang))
 	return b.String()
 }

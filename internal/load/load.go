@@ -94,23 +94,23 @@ func Load(fsys fs.FS, list *diag.List) *Input {
 func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
-		list.Errorf(diag.Pos{File: name}, "", "", "cannot read: %v", unwrapPath(err))
+		list.Errorf(diag.Pos{File: name}, "", diag.Text{}, "cannot read: %v", unwrapPath(err))
 		return nil, false
 	}
 	if info.Size() > MaxFileSize {
-		list.Errorf(diag.Pos{File: name}, "", "split the file or remove what does not belong in it",
+		list.Errorf(diag.Pos{File: name}, "", diag.T("split the file or remove what does not belong in it"),
 			"the file is %d bytes, more than the limit of %d", info.Size(), MaxFileSize)
 		return nil, false
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		list.Errorf(diag.Pos{File: name}, "", "", "cannot read: %v", unwrapPath(err))
+		list.Errorf(diag.Pos{File: name}, "", diag.Text{}, "cannot read: %v", unwrapPath(err))
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		list.Errorf(diag.Pos{File: name, Line: line}, "", "save the file as UTF-8 (not GBK/GB2312)", "the file is not valid UTF-8")
+		list.Errorf(diag.Pos{File: name, Line: line}, "", diag.T("save the file as UTF-8 (not GBK/GB2312)"), "the file is not valid UTF-8")
 		return nil, false
 	}
 	return data, true
@@ -138,7 +138,7 @@ func unwrapPath(err error) error {
 func decodeFile(fsys fs.FS, name string, v any, required bool, list *diag.List) {
 	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		if required {
-			list.Errorf(diag.Pos{File: name}, "", "run jinzhan in the site folder, or pass --source", "the file is missing")
+			list.Errorf(diag.Pos{File: name}, "", diag.T("run jinzhan in the site folder, or pass --source"), "the file is missing")
 		}
 		return
 	}
@@ -160,12 +160,12 @@ func loadActivities(fsys fs.FS, list *diag.List) []*Activity {
 		slug, isYAML := strings.CutSuffix(base, ".yaml")
 		if !isYAML {
 			if strings.HasSuffix(base, ".yml") {
-				list.Errorf(diag.Pos{File: name}, "", "rename it to "+strings.TrimSuffix(base, ".yml")+".yaml", "data files end in .yaml")
+				list.Errorf(diag.Pos{File: name}, "", diag.T("rename it to %s.yaml", strings.TrimSuffix(base, ".yml")), "data files end in .yaml")
 			}
 			continue
 		}
 		if !ValidSlug(slug) {
-			list.Errorf(diag.Pos{File: name}, "", "use lowercase pinyin, digits and -, e.g. first-secretary.yaml", "the file name %q cannot be a URL", slug)
+			list.Errorf(diag.Pos{File: name}, "", diag.T("use lowercase pinyin, digits and -, e.g. first-secretary.yaml"), "the file name %q cannot be a URL", slug)
 			continue
 		}
 		a := &Activity{Slug: slug}
@@ -239,12 +239,12 @@ func classify(p string) (DocKind, string, bool) {
 func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Doc {
 	kind, slug, ok := classify(name)
 	if !ok {
-		list.Errorf(diag.Pos{File: name}, "", "put stories in content/stories/ and activity texts in content/activities/",
+		list.Errorf(diag.Pos{File: name}, "", diag.T("put stories in content/stories/ and activity texts in content/activities/"),
 			"jinzhan does not know what page this file is")
 		return nil
 	}
 	if kind != KindHome && !ValidSlug(slug) {
-		list.Errorf(diag.Pos{File: name}, "", "use lowercase pinyin, digits and -, e.g. baoguolao-volunteers.md",
+		list.Errorf(diag.Pos{File: name}, "", diag.T("use lowercase pinyin, digits and -, e.g. baoguolao-volunteers.md"),
 			"the file name %q cannot be a URL", slug)
 		return nil
 	}
@@ -254,12 +254,12 @@ func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Do
 	}
 	front, body, yamlLine, bodyLine, hasFront, closed := splitFrontMatter(src)
 	if !closed {
-		list.Errorf(diag.Pos{File: name, Line: 1}, "", "end the front matter with a line of three dashes: ---", "the front matter is never closed")
+		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
 		return nil
 	}
 	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine}
 	if !hasFront {
-		list.Errorf(diag.Pos{File: name, Line: 1}, "", "start the file with ---, a title: line and another ---",
+		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("start the file with ---, a title: line and another ---"),
 			"the file has no front matter")
 		return nil
 	}
@@ -274,7 +274,7 @@ func decodeFront(name string, front []byte, firstLine int, fm *FrontMatter, list
 	// Pad with blank lines so that YAML line numbers are file line numbers.
 	padded := append(bytes.Repeat([]byte("\n"), firstLine-1), front...)
 	if len(bytes.TrimSpace(front)) == 0 {
-		list.Errorf(diag.Pos{File: name, Line: firstLine}, "", "add at least a title: line", "the front matter is empty")
+		list.Errorf(diag.Pos{File: name, Line: firstLine}, "", diag.T("add at least a title: line"), "the front matter is empty")
 		return
 	}
 	strictyaml.Decode(name, padded, fm, &local)

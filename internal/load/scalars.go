@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 	"go.yaml.in/yaml/v3"
 )
@@ -17,16 +18,16 @@ type Number struct {
 }
 
 // DecodeScalar accepts YAML numbers only: "12", "2.44". Text is refused.
-func (n *Number) DecodeScalar(node *yaml.Node) string {
+func (n *Number) DecodeScalar(node *yaml.Node) diag.Text {
 	if node.Tag != "!!int" && node.Tag != "!!float" {
-		return fmt.Sprintf("want a number, got %s", strconv.Quote(node.Value))
+		return diag.T("want a number, got %s", strconv.Quote(node.Value))
 	}
 	d, err := num.ParseDec(node.Value)
 	if err != nil {
-		return fmt.Sprintf("want a plain number like 12 or 2.44, got %s", strconv.Quote(node.Value))
+		return diag.T("want a plain number like 12 or 2.44, got %s", strconv.Quote(node.Value))
 	}
 	n.Dec, n.Set = d, true
-	return ""
+	return diag.Text{}
 }
 
 // Date is a calendar date that may be partial: 2020, 2020-08 or 2020-08-05.
@@ -35,13 +36,13 @@ type Date struct {
 }
 
 // DecodeScalar reads YYYY, YYYY-MM or YYYY-MM-DD and rejects dates that do not exist.
-func (d *Date) DecodeScalar(node *yaml.Node) string {
+func (d *Date) DecodeScalar(node *yaml.Node) diag.Text {
 	parsed, ok := ParseDate(node.Value)
 	if !ok {
-		return fmt.Sprintf("want a date like 2020-08-05 (or 2020-08, 2020), got %s", strconv.Quote(node.Value))
+		return diag.T("want a date like 2020-08-05 (or 2020-08, 2020), got %s", strconv.Quote(node.Value))
 	}
 	*d = parsed
-	return ""
+	return diag.Text{}
 }
 
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD; ok is false for impossible dates.

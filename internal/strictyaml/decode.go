@@ -23,7 +23,7 @@ import (
 // ScalarDecoder is implemented by types read from one YAML scalar (numbers,
 // dates). It returns a message such as `want a number, got "abc"` on failure.
 type ScalarDecoder interface {
-	DecodeScalar(n *yaml.Node) (problem string)
+	DecodeScalar(n *yaml.Node) (problem diag.Text)
 }
 
 // Meta records where a struct and each of its keys stand in the file.
@@ -64,11 +64,11 @@ func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := syntaxError(err)
-		list.Errorf(diag.Pos{File: file, Line: line}, "", "check the indentation and the punctuation on this line and the one before it", "YAML syntax error: %s", msg)
+		list.Errorf(diag.Pos{File: file, Line: line}, "", diag.T("check the indentation and the punctuation on this line and the one before it"), "YAML syntax error: %s", msg)
 		return nil, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		list.Errorf(diag.Pos{File: file, Line: 1}, "", "write the fields this file needs; see docs/data-format.md", "the file is empty")
+		list.Errorf(diag.Pos{File: file, Line: 1}, "", diag.T("write the fields this file needs; see docs/data-format.md"), "the file is empty")
 		return nil, false
 	}
 	return doc.Content[0], true
@@ -101,38 +101,38 @@ func (d *decoder) pos(n *yaml.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-func (d *decoder) errorf(n *yaml.Node, field, hint, format string, args ...any) {
+func (d *decoder) errorf(n *yaml.Node, field string, hint diag.Text, format string, args ...any) {
 	d.list.Errorf(d.pos(n), field, hint, format, args...)
 }
 
 // describe names what a node holds, for "want X, got Y" messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) diag.Text {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping (key: value lines)"
+		return diag.T("a mapping (key: value lines)")
 	case yaml.SequenceNode:
-		return "a list (- lines)"
+		return diag.T("a list (- lines)")
 	case yaml.AliasNode:
-		return "an alias"
+		return diag.T("an alias")
 	}
 	if n.Tag == "!!null" {
-		return "nothing"
+		return diag.T("nothing")
 	}
-	return strconv.Quote(n.Value)
+	return diag.T("%s", strconv.Quote(n.Value))
 }
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.errorf(n, path, "write the value out in full instead of using & and *", "anchors and aliases are not supported")
+		d.errorf(n, path, diag.T("write the value out in full instead of using & and *"), "anchors and aliases are not supported")
 		return
 	}
 	if sd, ok := v.Addr().Interface().(ScalarDecoder); ok {
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, path, "", "want a single value, got %s", describe(n))
+			d.errorf(n, path, diag.Text{}, "want a single value, got %s", describe(n))
 			return
 		}
-		if problem := sd.DecodeScalar(n); problem != "" {
-			d.errorf(n, path, "", "%s", problem)
+		if problem := sd.DecodeScalar(n); problem.Format != "" {
+			d.list.Add(diag.Diagnostic{Pos: d.pos(n), Field: path, Message: problem})
 		}
 		return
 	}
@@ -154,20 +154,20 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 			return // "key:" with nothing after it: empty, which jz:"required" catches
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, path, "", "want text, got %s", describe(n))
+			d.errorf(n, path, diag.Text{}, "want text, got %s", describe(n))
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
 		i, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
-			d.errorf(n, path, "", "want a whole number, got %s", describe(n))
+			d.errorf(n, path, diag.Text{}, "want a whole number, got %s", describe(n))
 			return
 		}
 		v.SetInt(int64(i))
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, path, "write true or false", "want true or false, got %s", describe(n))
+			d.errorf(n, path, diag.T("write true or false"), "want true or false, got %s", describe(n))
 			return
 		}
 		v.SetBool(n.Value == "true")
@@ -181,7 +181,7 @@ func (d *decoder) sliceValue(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, path, "start each item on its own line with \"- \"", "want a list, got %s", describe(n))
+		d.errorf(n, path, diag.T("start each item on its own line with \"- \""), "want a list, got %s", describe(n))
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -196,7 +196,7 @@ func (d *decoder) mapValue(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "", "want a mapping (key: value lines), got %s", describe(n))
+		d.errorf(n, path, diag.Text{}, "want a mapping (key: value lines), got %s", describe(n))
 		return
 	}
 	out := reflect.MakeMap(v.Type())
@@ -204,7 +204,7 @@ func (d *decoder) mapValue(n *yaml.Node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, join(path, k.Value), "remove one of the two", "key %q is written twice (first at line %d)", k.Value, first.Line)
+			d.errorf(k, join(path, k.Value), diag.T("remove one of the two"), "key %q is written twice (first at line %d)", k.Value, first.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -255,7 +255,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 		}
 	}()
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "write this as key: value lines", "want a mapping, got %s", describe(n))
+		d.errorf(n, path, diag.T("write this as key: value lines"), "want a mapping, got %s", describe(n))
 		return
 	}
 	byName := map[string]fieldInfo{}
@@ -270,15 +270,15 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 		k, val := n.Content[i], n.Content[i+1]
 		field := join(path, k.Value)
 		if first, dup := seen[k.Value]; dup {
-			d.errorf(k, field, "remove one of the two", "key %q is written twice (first at line %d)", k.Value, first.Line)
+			d.errorf(k, field, diag.T("remove one of the two"), "key %q is written twice (first at line %d)", k.Value, first.Line)
 			continue
 		}
 		seen[k.Value] = k
 		f, ok := byName[k.Value]
 		if !ok {
-			hint := "known keys here: " + strings.Join(sorted(names), ", ")
+			hint := diag.T("known keys here: %s", strings.Join(sorted(names), ", "))
 			if near := diag.Nearest(k.Value, names); near != "" {
-				hint = fmt.Sprintf("did you mean %s?", near)
+				hint = diag.T("did you mean %s?", near)
 			}
 			d.errorf(k, field, hint, "unknown key %q", k.Value)
 			continue
@@ -293,11 +293,11 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		if k, ok := seen[f.name]; !ok || v.Field(f.index).IsZero() {
-			where, what, hint := n, "is missing", fmt.Sprintf("add a line %s: … here", f.name)
 			if ok {
-				where, what, hint = k, "is empty", fmt.Sprintf("write a value after %s:", f.name)
+				d.errorf(k, join(path, f.name), diag.T("write a value after %s:", f.name), "required field is empty")
+			} else {
+				d.errorf(n, join(path, f.name), diag.T("add a line %s: … here", f.name), "required field is missing")
 			}
-			d.errorf(where, join(path, f.name), hint, "required field %s", what)
 		}
 	}
 }

@@ -104,12 +104,12 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // suggest builds a "did you mean" hint from the nearest known name.
-func suggest(word string, known []string, fallback string) string {
+func suggest(word string, known []string, fallback diag.Text) diag.Text {
 	if near := diag.Nearest(word, known); near != "" {
-		return "did you mean " + near + "?"
+		return diag.T("did you mean %s?", near)
 	}
 	if len(known) > 0 && len(known) <= 12 {
-		return "known: " + strings.Join(known, ", ")
+		return diag.T("known: %s", strings.Join(known, ", "))
 	}
 	return fallback
 }

@@ -24,17 +24,17 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 	}
 	used, ok := chartFields[c.Type]
 	if !ok {
-		v.list.Errorf(c.At("type"), path+".type", suggest(c.Type, chart.Types, "use one of: "+strings.Join(chart.Types, ", ")), "unknown chart type %q", c.Type)
+		v.list.Errorf(c.At("type"), path+".type", suggest(c.Type, chart.Types, diag.T("use one of: %s", strings.Join(chart.Types, ", "))), "unknown chart type %q", c.Type)
 		return nil
 	}
 	present := map[string]bool{"metrics": len(c.Metrics) > 0, "rows": len(c.Rows) > 0, "segments": len(c.Segments) > 0, "series": len(c.Series) > 0, "target": c.Target != ""}
 	for _, field := range []string{"metrics", "rows", "segments", "series", "target"} {
 		if present[field] && !slices.Contains(used, field) {
-			v.list.Errorf(c.At(field), path+"."+field, "a "+c.Type+" chart reads: "+strings.Join(used, ", "), "%s is not used by a %s chart", field, c.Type)
+			v.list.Errorf(c.At(field), path+"."+field, diag.T("a %s chart reads: %s", c.Type, strings.Join(used, ", ")), "%s is not used by a %s chart", field, c.Type)
 		}
 	}
 	if !present[used[0]] {
-		v.list.Errorf(c.Pos, path+"."+used[0], "see the chart section of docs/data-format.md", "a %s chart needs %s", c.Type, used[0])
+		v.list.Errorf(c.Pos, path+"."+used[0], diag.T("see the chart section of docs/data-format.md"), "a %s chart needs %s", c.Type, used[0])
 		return nil
 	}
 	spec := &chart.Spec{ID: c.ID, Type: c.Type, Title: c.Title, Summary: c.Summary}
@@ -46,7 +46,7 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 			return nil
 		}
 		if (c.Type == "pie" || c.Type == "donut") && len(figs) < 2 {
-			v.list.Errorf(c.At("metrics"), path+".metrics", "a share needs at least two parts; use a bar chart for one figure", "a %s chart needs at least 2 metrics", c.Type)
+			v.list.Errorf(c.At("metrics"), path+".metrics", diag.T("a share needs at least two parts; use a bar chart for one figure"), "a %s chart needs at least 2 metrics", c.Type)
 			return nil
 		}
 		spec.Items = items(figs, byBreakdown(figs))
@@ -54,7 +54,7 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 		for i, row := range c.Rows {
 			rpath := fmt.Sprintf("%s.rows[%d]", path, i)
 			if len(row.Metrics) != len(c.Segments) {
-				v.list.Errorf(row.At("metrics"), rpath+".metrics", "give one metric per segment, in the order of segments", "%d metrics for %d segments", len(row.Metrics), len(c.Segments))
+				v.list.Errorf(row.At("metrics"), rpath+".metrics", diag.T("give one metric per segment, in the order of segments"), "%d metrics for %d segments", len(row.Metrics), len(c.Segments))
 				return nil
 			}
 			figs := v.chartFigures(row.Metrics, scope, row.At("metrics"), rpath+".metrics", units)
@@ -76,7 +76,7 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 				s, ok = v.cat.Series[scope+"."+ref]
 			}
 			if !ok {
-				v.list.Errorf(c.At("series"), fmt.Sprintf("%s.series[%d]", path, i), suggest(ref, sortedKeys(v.cat.Series), "define it under series:"), "unknown series %q", ref)
+				v.list.Errorf(c.At("series"), fmt.Sprintf("%s.series[%d]", path, i), suggest(ref, sortedKeys(v.cat.Series), diag.T("define it under series:")), "unknown series %q", ref)
 				return nil
 			}
 			line := chart.Line{Label: s.Label}
@@ -94,10 +94,10 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 		}
 		switch {
 		case !ok:
-			v.list.Errorf(c.At("target"), path+".target", suggest(c.Target, sortedKeys(v.cat.Targets), "define it under targets:"), "unknown target %q", c.Target)
+			v.list.Errorf(c.At("target"), path+".target", suggest(c.Target, sortedKeys(v.cat.Targets), diag.T("define it under targets:")), "unknown target %q", c.Target)
 			return nil
 		case t.Actual == nil:
-			v.list.Errorf(c.At("target"), path+".target", "add actual: to the target, or show it without a gauge", "target %q has no actual value to draw", c.Target)
+			v.list.Errorf(c.At("target"), path+".target", diag.T("add actual: to the target, or show it without a gauge"), "target %q has no actual value to draw", c.Target)
 			return nil
 		}
 		units.check(t.Goal, c.At("target"), path+".target")
@@ -126,7 +126,7 @@ func (u *unitCheck) check(f *Figure, pos diag.Pos, field string) {
 		return
 	}
 	if f.Base != u.base && !u.failed {
-		u.v.list.Errorf(pos, field, "draw figures of different units in separate charts", "%s is in %s but %s is in %s", f.Ref, f.Base, u.first, u.base)
+		u.v.list.Errorf(pos, field, diag.T("draw figures of different units in separate charts"), "%s is in %s but %s is in %s", f.Ref, f.Base, u.first, u.base)
 		u.failed = true
 	}
 }

@@ -21,11 +21,11 @@ func (v *validator) addFigure(m *load.Metric, path, prefix string, bd *load.Brea
 		return // reported as missing
 	}
 	if !load.ValidSlug(m.ID) {
-		v.list.Errorf(m.At("id"), path+".id", "use lowercase letters, digits and -, e.g. households", "%q cannot be used in a reference", m.ID)
+		v.list.Errorf(m.At("id"), path+".id", diag.T("use lowercase letters, digits and -, e.g. households"), "%q cannot be used in a reference", m.ID)
 		return
 	}
 	if first, dup := seen[m.ID]; dup {
-		v.list.Errorf(m.At("id"), path+".id", "give each figure its own id", "id %q is already used at %s", m.ID, first)
+		v.list.Errorf(m.At("id"), path+".id", diag.T("give each figure its own id"), "id %q is already used at %s", m.ID, first)
 		return
 	}
 	seen[m.ID] = m.At("id")
@@ -49,19 +49,19 @@ func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf
 	ok := true
 	unit, known := num.ParseUnit(unitText)
 	if unitText != "" && !known {
-		v.list.Errorf(meta.At("unit"), path+".unit", "use one of: "+strings.Join(num.Units(), " ")+" (optionally with 万 or 亿 before it)", "unknown unit %q", unitText)
+		v.list.Errorf(meta.At("unit"), path+".unit", diag.T("use one of: %s (optionally with 万 or 亿 before it)", strings.Join(num.Units(), " ")), "unknown unit %q", unitText)
 		ok = false
 	}
 	if !num.ValidQualifier(qualifier) {
-		v.list.Errorf(meta.At("qualifier"), path+".qualifier", "use one of: "+strings.Join(num.Qualifiers(), " "), "unknown qualifier %q", qualifier)
+		v.list.Errorf(meta.At("qualifier"), path+".qualifier", diag.T("use one of: %s", strings.Join(num.Qualifiers(), " ")), "unknown qualifier %q", qualifier)
 		ok = false
 	}
 	if value.Set && value.Sign() < 0 {
-		v.list.Errorf(meta.At("value"), path+".value", "figures in this report are counts and amounts; write the number without a minus sign", "a figure cannot be negative, got %s", value.Dec)
+		v.list.Errorf(meta.At("value"), path+".value", diag.T("figures in this report are counts and amounts; write the number without a minus sign"), "a figure cannot be negative, got %s", value.Dec)
 		ok = false
 	}
 	if known && unit.Base == "%" && value.Float() > 100 {
-		v.list.Errorf(meta.At("value"), path+".value", "a percentage is at most 100", "%s%% is more than 100%%", value.Dec)
+		v.list.Errorf(meta.At("value"), path+".value", diag.T("a percentage is at most 100"), "%s%% is more than 100%%", value.Dec)
 		ok = false
 	}
 	if source == "" {
@@ -69,7 +69,7 @@ func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf
 	}
 	src, found := v.cat.Sources[source]
 	if !found && source != "" {
-		v.list.Errorf(meta.At("source"), path+".source", suggest(source, sortedKeys(v.cat.Sources), "add it to sources: in data/campaign.yaml"), "unknown source %q", source)
+		v.list.Errorf(meta.At("source"), path+".source", suggest(source, sortedKeys(v.cat.Sources), diag.T("add it to sources: in data/campaign.yaml")), "unknown source %q", source)
 	}
 	if !ok || !value.Set || !known {
 		return nil

@@ -56,18 +56,18 @@ func (v *validator) site() {
 	if s.BaseURL != "" {
 		u, err := url.Parse(s.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			v.list.Errorf(s.At("base_url"), "base_url", "write the full address, e.g. https://jinzhan.example.org/", "want an http(s) address, got %q", s.BaseURL)
+			v.list.Errorf(s.At("base_url"), "base_url", diag.T("write the full address, e.g. https://jinzhan.example.org/"), "want an http(s) address, got %q", s.BaseURL)
 		}
 	}
 	if s.Language != "" && s.Language != "zh-CN" && s.Language != "en" {
-		v.list.Errorf(s.At("language"), "language", "use zh-CN or en", "unknown language %q", s.Language)
+		v.list.Errorf(s.At("language"), "language", diag.T("use zh-CN or en"), "unknown language %q", s.Language)
 	}
 	if s.Theme != "" && !load.ValidSlug(s.Theme) {
-		v.list.Errorf(s.At("theme"), "theme", "name a folder under themes/, e.g. default", "%q cannot name a theme folder", s.Theme)
+		v.list.Errorf(s.At("theme"), "theme", diag.T("name a folder under themes/, e.g. default"), "%q cannot name a theme folder", s.Theme)
 	}
 	for i, m := range s.Menu {
 		if !SafeLink(m.URL) {
-			v.list.Errorf(m.At("url"), fmt.Sprintf("menu[%d].url", i), "use a path such as /townships/ or an http(s) address", "unsafe or invalid link %q", m.URL)
+			v.list.Errorf(m.At("url"), fmt.Sprintf("menu[%d].url", i), diag.T("use a path such as /townships/ or an http(s) address"), "unsafe or invalid link %q", m.URL)
 		}
 	}
 }
@@ -90,18 +90,18 @@ func (v *validator) sources() {
 			continue
 		}
 		if first, dup := v.cat.Sources[s.ID]; dup {
-			v.list.Errorf(s.At("id"), path+".id", "give each source its own id", "source %q is already defined at %s", s.ID, first.Pos)
+			v.list.Errorf(s.At("id"), path+".id", diag.T("give each source its own id"), "source %q is already defined at %s", s.ID, first.Pos)
 			continue
 		}
 		if s.URL != "" && !SafeLink(s.URL) {
-			v.list.Errorf(s.At("url"), path+".url", "use an http(s) address", "unsafe or invalid link %q", s.URL)
+			v.list.Errorf(s.At("url"), path+".url", diag.T("use an http(s) address"), "unsafe or invalid link %q", s.URL)
 			c.Sources[i].URL = ""
 		}
 		v.cat.Sources[s.ID] = &c.Sources[i]
 	}
 	if c.Source != "" {
 		if _, ok := v.cat.Sources[c.Source]; !ok {
-			v.list.Errorf(c.At("source"), "source", suggest(c.Source, sortedKeys(v.cat.Sources), "define it under sources:"), "unknown source %q", c.Source)
+			v.list.Errorf(c.At("source"), "source", suggest(c.Source, sortedKeys(v.cat.Sources), diag.T("define it under sources:")), "unknown source %q", c.Source)
 		}
 	}
 }
@@ -116,11 +116,11 @@ func (v *validator) townships() {
 			continue
 		}
 		if !load.ValidSlug(t.Slug) {
-			v.list.Errorf(t.At("slug"), path+".slug", "use lowercase pinyin without tones, e.g. mayouying", "%q cannot be a URL", t.Slug)
+			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use lowercase pinyin without tones, e.g. mayouying"), "%q cannot be a URL", t.Slug)
 			continue
 		}
 		if first, dup := v.cat.Townships[t.Slug]; dup {
-			v.list.Errorf(t.At("slug"), path+".slug", "give each township its own slug", "township %q is already defined at %s", t.Slug, first.At("slug"))
+			v.list.Errorf(t.At("slug"), path+".slug", diag.T("give each township its own slug"), "township %q is already defined at %s", t.Slug, first.At("slug"))
 			continue
 		}
 		v.cat.Townships[t.Slug] = t
@@ -131,11 +131,11 @@ func (v *validator) townships() {
 				continue
 			}
 			if !load.ValidSlug(vil.Slug) {
-				v.list.Errorf(vil.At("slug"), vpath, "use lowercase pinyin without tones, e.g. pingfang", "%q cannot be a URL", vil.Slug)
+				v.list.Errorf(vil.At("slug"), vpath, diag.T("use lowercase pinyin without tones, e.g. pingfang"), "%q cannot be a URL", vil.Slug)
 				continue
 			}
 			if first, dup := seenVillage[vil.Slug]; dup {
-				v.list.Errorf(vil.At("slug"), vpath, "village slugs are unique across the file; add the township, e.g. "+t.Slug+"-"+vil.Slug, "village %q is already defined at %s", vil.Slug, first)
+				v.list.Errorf(vil.At("slug"), vpath, diag.T("village slugs are unique across the file; add the township, e.g. %s-%s", t.Slug, vil.Slug), "village %q is already defined at %s", vil.Slug, first)
 				continue
 			}
 			seenVillage[vil.Slug] = vil.At("slug")
@@ -148,12 +148,12 @@ func (v *validator) townships() {
 func (v *validator) places(meta interface{ At(string) diag.Pos }, path string, townships, villages []string) {
 	for i, t := range townships {
 		if _, ok := v.cat.Townships[t]; !ok {
-			v.list.Errorf(meta.At("townships"), fmt.Sprintf("%s.townships[%d]", path, i), suggest(t, sortedKeys(v.cat.Townships), "add it to data/townships.yaml"), "unknown township %q", t)
+			v.list.Errorf(meta.At("townships"), fmt.Sprintf("%s.townships[%d]", path, i), suggest(t, sortedKeys(v.cat.Townships), diag.T("add it to data/townships.yaml")), "unknown township %q", t)
 		}
 	}
 	for i, vil := range villages {
 		if _, ok := v.cat.Villages[vil]; !ok {
-			v.list.Errorf(meta.At("villages"), fmt.Sprintf("%s.villages[%d]", path, i), suggest(vil, sortedKeys(v.cat.Villages), "add it under its township in data/townships.yaml"), "unknown village %q", vil)
+			v.list.Errorf(meta.At("villages"), fmt.Sprintf("%s.villages[%d]", path, i), suggest(vil, sortedKeys(v.cat.Villages), diag.T("add it under its township in data/townships.yaml")), "unknown village %q", vil)
 		}
 	}
 }
@@ -174,14 +174,14 @@ func (v *validator) campaign() {
 		f, ok := v.cat.Figures[CampaignScope+"."+c.Carriers.Count]
 		switch {
 		case !ok:
-			v.list.Errorf(c.Carriers.At("count"), "carriers.count", suggest(c.Carriers.Count, v.scopeIDs(CampaignScope), "name a metric of this file"), "unknown campaign metric %q", c.Carriers.Count)
+			v.list.Errorf(c.Carriers.At("count"), "carriers.count", suggest(c.Carriers.Count, v.scopeIDs(CampaignScope), diag.T("name a metric of this file")), "unknown campaign metric %q", c.Carriers.Count)
 		case f.Value.Float() < float64(len(c.Carriers.Named)):
-			v.list.Errorf(c.Carriers.At("named"), "carriers.named", "check the count or the list", "%d carriers named but the count says %s", len(c.Carriers.Named), f.Display)
+			v.list.Errorf(c.Carriers.At("named"), "carriers.named", diag.T("check the count or the list"), "%d carriers named but the count says %s", len(c.Carriers.Named), f.Display)
 		}
 	}
 	for i, slug := range c.Carriers.Named {
 		if _, ok := v.cat.Activities[slug]; !ok {
-			v.list.Errorf(c.Carriers.At("named"), fmt.Sprintf("carriers.named[%d]", i), suggest(slug, sortedKeys(v.cat.Activities), "add data/activities/"+slug+".yaml"), "unknown activity %q", slug)
+			v.list.Errorf(c.Carriers.At("named"), fmt.Sprintf("carriers.named[%d]", i), suggest(slug, sortedKeys(v.cat.Activities), diag.T("add data/activities/%s.yaml", slug)), "unknown activity %q", slug)
 		}
 	}
 	for i, ref := range c.Headline {
@@ -214,14 +214,14 @@ func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*F
 		if scope != "" {
 			known = v.scopeIDs(scope)
 		}
-		v.list.Errorf(pos, field, suggest(ref, known, "write activity.id, e.g. volunteer.projects; see docs/data-format.md"), "unknown figure %q", ref)
+		v.list.Errorf(pos, field, suggest(ref, known, diag.T("write activity.id, e.g. volunteer.projects; see docs/data-format.md")), "unknown figure %q", ref)
 	}
 	return f, ok
 }
 
 func (v *validator) period(p *load.Period, path string) {
 	if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
-		v.list.Errorf(p.At("end"), path+".end", "swap start and end, or correct the year", "the period ends (%s) before it starts (%s)", p.End.ISO(), p.Start.ISO())
+		v.list.Errorf(p.At("end"), path+".end", diag.T("swap start and end, or correct the year"), "the period ends (%s) before it starts (%s)", p.End.ISO(), p.Start.ISO())
 	}
 }
 
@@ -231,7 +231,7 @@ func (v *validator) activity(a *load.Activity) {
 	def := figureDefaults{scope: a.Slug, source: a.Source, asOf: a.AsOf}
 	if a.Source != "" {
 		if _, ok := v.cat.Sources[a.Source]; !ok {
-			v.list.Errorf(a.At("source"), "source", suggest(a.Source, sortedKeys(v.cat.Sources), "define it under sources: in "+load.CampaignFile), "unknown source %q", a.Source)
+			v.list.Errorf(a.At("source"), "source", suggest(a.Source, sortedKeys(v.cat.Sources), diag.T("define it under sources: in %s", load.CampaignFile)), "unknown source %q", a.Source)
 		}
 	}
 	seen := map[string]diag.Pos{}
@@ -245,12 +245,12 @@ func (v *validator) activity(a *load.Activity) {
 			continue
 		}
 		if first, dup := seen[bd.ID]; dup {
-			v.list.Errorf(bd.At("id"), path+".id", "breakdown ids and metric ids of one activity must differ", "id %q is already used at %s", bd.ID, first)
+			v.list.Errorf(bd.At("id"), path+".id", diag.T("breakdown ids and metric ids of one activity must differ"), "id %q is already used at %s", bd.ID, first)
 			continue
 		}
 		seen[bd.ID] = bd.At("id")
 		if !validKinds[bd.Kind] && bd.Kind != "" {
-			v.list.Errorf(bd.At("kind"), path+".kind", suggest(bd.Kind, sortedKeys(validKinds), ""), "unknown kind %q", bd.Kind)
+			v.list.Errorf(bd.At("kind"), path+".kind", suggest(bd.Kind, sortedKeys(validKinds), diag.Text{}), "unknown kind %q", bd.Kind)
 		}
 		v.places(bd, path, bd.Townships, bd.Villages)
 		inner := map[string]diag.Pos{}
@@ -271,7 +271,7 @@ func (v *validator) activity(a *load.Activity) {
 	for i := range a.Charts {
 		c := &a.Charts[i]
 		if c.ID != "" && chartIDs[c.ID] {
-			v.list.Errorf(c.At("id"), fmt.Sprintf("charts[%d].id", i), "give each chart its own id", "chart id %q is used twice in %s", c.ID, file)
+			v.list.Errorf(c.At("id"), fmt.Sprintf("charts[%d].id", i), diag.T("give each chart its own id"), "chart id %q is used twice in %s", c.ID, file)
 		}
 		chartIDs[c.ID] = true
 		v.chart(c, a.Slug, fmt.Sprintf("charts[%d]", i))
@@ -285,7 +285,7 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 		return
 	}
 	if first, dup := seen[t.ID]; dup {
-		v.list.Errorf(t.At("id"), path+".id", "give each target its own id", "id %q is already used at %s", t.ID, first)
+		v.list.Errorf(t.At("id"), path+".id", diag.T("give each target its own id"), "id %q is already used at %s", t.ID, first)
 		return
 	}
 	seen[t.ID] = t.At("id")
@@ -295,7 +295,7 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 	}
 	goal.Ref, goal.Activity, goal.Label = a.Slug+"."+t.ID, a.Slug, t.Label
 	if !t.Deadline.IsZero() && !a.Period.Start.IsZero() && t.Deadline.Before(a.Period.Start) {
-		v.list.Errorf(t.At("deadline"), path+".deadline", "check the year", "the deadline %s is before the activity starts (%s)", t.Deadline.ISO(), a.Period.Start.ISO())
+		v.list.Errorf(t.At("deadline"), path+".deadline", diag.T("check the year"), "the deadline %s is before the activity starts (%s)", t.Deadline.ISO(), a.Period.Start.ISO())
 	}
 	res := &Target{Ref: goal.Ref, Spec: t, Goal: goal, Deadline: t.Deadline}
 	v.cat.Figures[goal.Ref] = goal // prose may cite a target like any figure
@@ -303,7 +303,7 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 		unit, _ := num.ParseUnit(t.Unit)
 		base := t.Actual.Shift(unit.Scale)
 		if base.Sign() < 0 {
-			v.list.Errorf(t.At("actual"), path+".actual", "", "a figure cannot be negative, got %s", t.Actual.Dec)
+			v.list.Errorf(t.At("actual"), path+".actual", diag.Text{}, "a figure cannot be negative, got %s", t.Actual.Dec)
 		}
 		actual := *goal
 		actual.Value, actual.Qualifier = base, ""
@@ -319,14 +319,14 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 	}
 	ref := a.Slug + "." + s.ID
 	if _, dup := v.cat.Series[ref]; dup {
-		v.list.Errorf(s.At("id"), path+".id", "give each series its own id", "series %q is defined twice", s.ID)
+		v.list.Errorf(s.At("id"), path+".id", diag.T("give each series its own id"), "series %q is defined twice", s.ID)
 		return
 	}
 	out := &Series{Ref: ref, Label: s.Label}
 	for i, p := range s.Points {
 		ppath := fmt.Sprintf("%s.points[%d]", path, i)
 		if i > 0 && !s.Points[i-1].Date.Before(p.Date) {
-			v.list.Errorf(p.At("date"), ppath+".date", "list the points from oldest to newest, each date once", "date %s does not come after %s", p.Date.ISO(), s.Points[i-1].Date.ISO())
+			v.list.Errorf(p.At("date"), ppath+".date", diag.T("list the points from oldest to newest, each date once"), "date %s does not come after %s", p.Date.ISO(), s.Points[i-1].Date.ISO())
 		}
 		src := s.Source
 		fig := v.figureOf(p.Value, s.Unit, p.Qualifier, p.Date, src, &p.Meta, ppath, def)
