@@ -52,8 +52,14 @@ func TestInputErrorsExitOne(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: x\nbase_url: nope\n"), 0o644)
 	code, _, stderr := runCLI("check", "--source", dir)
-	if code != exitInput || !strings.Contains(stderr, "site.yaml:2:11: base_url") || !strings.Contains(stderr, "data/campaign.yaml: the file is missing") {
+	if code != exitInput || !strings.Contains(stderr, "site.yaml:2:11: base_url: 这里应是 http(s) 网址") || !strings.Contains(stderr, "data/campaign.yaml: 缺少这个文件") {
 		t.Errorf("%d %s", code, stderr)
+	}
+	// English sites get English messages; tools get JSON.
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: x\nbase_url: nope\nlanguage: en\n"), 0o644)
+	code, stdout, _ := runCLI("check", "--source", dir, "--format", "json")
+	if code != exitInput || !strings.Contains(stdout, `"message": "want an http(s) address, got \"nope\""`) || !strings.Contains(stdout, `"line": 2`) {
+		t.Errorf("%d %s", code, stdout)
 	}
 }
 
