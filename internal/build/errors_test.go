@@ -186,3 +186,33 @@ func equalTrees(a, b map[string]string) bool {
 	}
 	return true
 }
+
+func TestConsistencyAcrossFiles(t *testing.T) {
+	bundle := strings.Replace(baseSite, `        value: 300
+        unit: 只`, `        value: 300
+        unit: 只
+        part_of: forestry.chicks`, 1)
+	// A part with an exact total: 300 ≤ 6000余, fine. Now make it exceed.
+	bundle = strings.Replace(bundle, "        value: 300\n", "        value: 7000\n", 1)
+	bundle = strings.Replace(bundle, "    metrics: [forestry.chicks, tax.chicks]", "    metrics: [forestry.chicks, tax.chicks, series.a]", 1)
+	bundle = replace(bundle, "content/stories/forestry.md", "---\ntitle: 龙潭镇\ndate: 2020-08-05\nactivity: help\ntownships: [longtan]\n---\n林草局{{help.forestry.chicks}}。\n")
+	r := sitetest.BuildFails(t, bundle)
+	r.AssertProblems(
+		"data/activities/help.yaml:52:18: warning: breakdowns[1].metrics[0].part_of: the parts of help.forestry.chicks add up to more than its 6000余只",
+		`charts[0].metrics[2]: unknown figure "series.a"`,
+		"content/stories/forestry.md:7:4: warning: {{help.forestry.chicks}}: the story is about longtan but cites a figure of mayouying",
+	)
+}
+
+func TestTabsBOMAndSeveralDocuments(t *testing.T) {
+	bundle := replace(baseSite, "data/townships.yaml", "townships:\n\t- slug: x\n")
+	bundle = replace(bundle, "site.yaml", "\uFEFFtitle: t\nbase_url: https://example.org/\n")
+	bundle = replace(bundle, "data/campaign.yaml", "name: a\n---\nname: b\n")
+	r := sitetest.BuildFails(t, bundle)
+	r.AssertProblems(
+		"data/townships.yaml:2:1: a tab is used for indentation",
+		"site.yaml:1:1: the file starts with a byte-order mark (BOM)",
+		"data/campaign.yaml:2: the file holds more than one YAML document",
+		`! unknown source "paper"`, `! unknown township`,
+	)
+}

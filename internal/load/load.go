@@ -62,6 +62,9 @@ type Input struct {
 	Townships  TownshipsFile
 	Activities []*Activity // sorted by slug
 	Docs       []*Doc      // sorted by path
+	// Unreadable lists the files that could not be read or parsed at all,
+	// so that later stages do not report every reference into them.
+	Unreadable map[string]bool
 }
 
 // Paths of the inputs, relative to the site root.
@@ -81,10 +84,16 @@ func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 // Load reads the site in fsys. Problems are added to list; the returned
 // Input holds whatever could be read.
 func Load(fsys fs.FS, list *diag.List) *Input {
-	in := &Input{}
-	decodeFile(fsys, SiteFile, &in.Site, true, list)
-	decodeFile(fsys, CampaignFile, &in.Campaign, true, list)
-	decodeFile(fsys, TownshipsPath, &in.Townships, false, list)
+	in := &Input{Unreadable: map[string]bool{}}
+	for _, f := range []struct {
+		name     string
+		v        any
+		required bool
+	}{{SiteFile, &in.Site, true}, {CampaignFile, &in.Campaign, true}, {TownshipsPath, &in.Townships, false}} {
+		if !decodeFile(fsys, f.name, f.v, f.required, list) {
+			in.Unreadable[f.name] = true
+		}
+	}
 	in.Activities = loadActivities(fsys, list)
 	in.Docs = loadDocs(fsys, list)
 	return in
@@ -107,7 +116,10 @@ func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 		list.Errorf(diag.Pos{File: name}, "", diag.Text{}, "cannot read: %v", unwrapPath(err))
 		return nil, false
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		list.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "", diag.T("save the file as UTF-8 without BOM (in Notepad: Save as → Encoding: UTF-8)"), "the file starts with a byte-order mark (BOM)")
+		return nil, false
+	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		list.Errorf(diag.Pos{File: name, Line: line}, "", diag.T("save the file as UTF-8 (not GBK/GB2312)"), "the file is not valid UTF-8")
@@ -135,18 +147,17 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func decodeFile(fsys fs.FS, name string, v any, required bool, list *diag.List) {
+// decodeFile reads and decodes one YAML file; false when it could not be
+// read or parsed at all (a missing optional file is fine).
+func decodeFile(fsys fs.FS, name string, v any, required bool, list *diag.List) bool {
 	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		if required {
 			list.Errorf(diag.Pos{File: name}, "", diag.T("run jinzhan in the site folder, or pass --source"), "the file is missing")
 		}
-		return
+		return !required
 	}
 	data, ok := readFile(fsys, name, list)
-	if !ok {
-		return
-	}
-	strictyaml.Decode(name, data, v, list)
+	return ok && strictyaml.Decode(name, data, v, list)
 }
 
 func loadActivities(fsys fs.FS, list *diag.List) []*Activity {

@@ -87,6 +87,9 @@ type Metric struct {
 	AsOf      Date   `yaml:"as_of"`
 	Source    string `yaml:"source"`
 	Note      string `yaml:"note"`
+	// PartOf names the metric of the same activity this one is a part of,
+	// so the build can check that the parts do not exceed their total.
+	PartOf string `yaml:"part_of"`
 }
 
 // Target is a goal with its deadline and, where known, what has been reached.
@@ -114,6 +117,22 @@ type Breakdown struct {
 	Villages  []string `yaml:"villages"`
 	Note      string   `yaml:"note"`
 	Metrics   []Metric `yaml:"metrics" jz:"required"`
+}
+
+// TownshipsOrNil returns the breakdown's townships; nil for no breakdown.
+func (b *Breakdown) TownshipsOrNil() []string {
+	if b == nil {
+		return nil
+	}
+	return b.Townships
+}
+
+// VillagesOrNil returns the breakdown's villages; nil for no breakdown.
+func (b *Breakdown) VillagesOrNil() []string {
+	if b == nil {
+		return nil
+	}
+	return b.Villages
 }
 
 // Series is a run of dated values in one unit.

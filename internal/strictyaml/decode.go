@@ -9,7 +9,10 @@
 package strictyaml
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"regexp"
 	"slices"
@@ -61,8 +64,13 @@ func Decode(file string, data []byte, v any, list *diag.List) bool {
 
 // Parse reads one YAML document into a node tree, reporting syntax errors.
 func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
+	if line, col, found := tabIndent(data); found {
+		list.Errorf(diag.Pos{File: file, Line: line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
+		return nil, false
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		line, msg := syntaxError(err)
 		list.Errorf(diag.Pos{File: file, Line: line}, "", diag.T("check the indentation and the punctuation on this line and the one before it"), "YAML syntax error: %s", msg)
 		return nil, false
@@ -71,19 +79,66 @@ func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
 		list.Errorf(diag.Pos{File: file, Line: 1}, "", diag.T("write the fields this file needs; see docs/data-format.md"), "the file is empty")
 		return nil, false
 	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		list.Errorf(diag.Pos{File: file, Line: separatorLine(data)}, "", diag.T("remove the line with --- (one file holds one set of data)"), "the file holds more than one YAML document")
+		return nil, false
+	}
 	return doc.Content[0], true
+}
+
+// separatorLine finds the "---" line that starts a second document.
+func separatorLine(data []byte) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if l := bytes.TrimRight(l, " \r"); i > 0 && (bytes.Equal(l, []byte("---")) || bytes.HasPrefix(l, []byte("--- "))) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// tabIndent finds the first tab in the indentation of a line.
+func tabIndent(data []byte) (line, col int, found bool) {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		for j, c := range l {
+			if c == '\t' {
+				return i + 1, j + 1, true
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlProblems puts yaml.v3's commonest messages into words an editor knows.
+var yamlProblems = map[string]string{
+	"mapping values are not allowed in this context":         "a colon where none can be: check the indentation, or put text containing \": \" in quotes",
+	"did not find expected key":                              "the indentation does not line up with the lines above",
+	"could not find expected ':'":                            "a colon (:) is missing after a key",
+	"did not find expected '-' indicator":                    "a list item does not start with \"- \" or is indented differently",
+	"found unexpected end of stream":                         "the file ends inside quotes or brackets",
+	"block sequence entries are not allowed in this context": "a list item (- …) is indented differently from its key",
+	"found character that cannot start any token":            "a character that cannot start a value: put the text in quotes",
+}
+
 // syntaxError pulls the line number out of yaml.v3's message.
-func syntaxError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, m[2]
+func syntaxError(err error) (int, diag.Text) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
 	}
-	return 1, strings.TrimPrefix(msg, "yaml: ")
+	for raw, plain := range yamlProblems {
+		if strings.HasPrefix(msg, raw) {
+			return line, diag.T(plain)
+		}
+	}
+	return line, diag.T("%s", msg)
 }
 
 // DecodeNode decodes an already parsed node into v (a pointer).

@@ -140,6 +140,13 @@ func (v *validator) chartFigures(refs []string, scope string, pos diag.Pos, path
 			ok = false
 			continue
 		}
+		if scope != "" && f.Activity != scope {
+			// An activity page draws its own figures; comparisons across
+			// activities belong on the overview or in a chart block.
+			v.list.Errorf(pos, fmt.Sprintf("%s[%d]", path, i), diag.T("draw it in data/campaign.yaml charts or in a chart block in Markdown"), "%s is not a figure of this activity", ref)
+			ok = false
+			continue
+		}
 		units.check(f, pos, fmt.Sprintf("%s[%d]", path, i))
 		out = append(out, f)
 	}

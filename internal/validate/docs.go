@@ -56,7 +56,9 @@ func (v *validator) docBody(d *load.Doc) {
 		}
 		switch n := n.(type) {
 		case *markdown.FigureRef:
-			v.figureRef(n.Ref, "", d.PosAt(n.Offset), "{{"+n.Ref+"}}")
+			if f, ok := v.figureRef(n.Ref, "", d.PosAt(n.Offset), "{{"+n.Ref+"}}"); ok && d.Kind == load.KindStory {
+				v.placeOfFigure(d, f, d.PosAt(n.Offset))
+			}
 		case *markdown.ChartBlock:
 			v.chartBlock(d, n)
 		}
@@ -78,4 +80,39 @@ func (v *validator) chartBlock(d *load.Doc, b *markdown.ChartBlock) {
 	}
 	v.cat.Blocks[b] = spec
 	v.chart(spec, "", "chart")
+}
+
+// placeOfFigure warns when a story cites a figure of a place the story is
+// not about: often a copy-paste slip, sometimes a deliberate comparison.
+func (v *validator) placeOfFigure(d *load.Doc, f *Figure, pos diag.Pos) {
+	figurePlaces := v.townshipsOf(f.Breakdown.TownshipsOrNil(), f.Breakdown.VillagesOrNil())
+	storyPlaces := v.townshipsOf(d.Front.Townships, d.Front.Villages)
+	if len(figurePlaces) == 0 || len(storyPlaces) == 0 {
+		return
+	}
+	for t := range figurePlaces {
+		if storyPlaces[t] {
+			return
+		}
+	}
+	v.list.Warnf(pos, "{{"+f.Ref+"}}", diag.T("check the reference, or add the township to townships: in the front matter"),
+		"the story is about %s but cites a figure of %s", joinNames(storyPlaces), joinNames(figurePlaces))
+}
+
+// townshipsOf collects township slugs, counting villages as their townships.
+func (v *validator) townshipsOf(townships, villages []string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range townships {
+		out[t] = true
+	}
+	for _, vil := range villages {
+		if vp, ok := v.cat.Villages[vil]; ok {
+			out[vp.Township.Slug] = true
+		}
+	}
+	return out
+}
+
+func joinNames(set map[string]bool) string {
+	return strings.Join(sortedKeys(set), ", ")
 }

@@ -41,6 +41,68 @@ func (v *validator) addFigure(m *load.Metric, path, prefix string, bd *load.Brea
 	fig.Note = m.Note
 	fig.Pos = m.Pos
 	v.cat.Figures[fig.Ref] = fig
+	if m.PartOf != "" {
+		v.parts = append(v.parts, part{fig: fig, of: m.PartOf, pos: m.At("part_of"), path: path + ".part_of"})
+	}
+}
+
+// part is a figure declared part of another (part_of), checked once every
+// figure is known.
+type part struct {
+	fig  *Figure
+	of   string
+	pos  diag.Pos
+	path string
+}
+
+// approximate qualifiers: a source that rounds may have parts a little
+// above their total without being wrong.
+var approximate = map[string]bool{"余": true, "多": true, "近": true, "约": true, "以上": true, "超过": true, "至少": true}
+
+// checkParts compares the sum of each total's parts with the total.
+func (v *validator) checkParts() {
+	type group struct {
+		total *Figure
+		parts []part
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, p := range v.parts {
+		total, ok := v.cat.Figure(p.of, p.fig.Activity)
+		if !ok || total.Activity != p.fig.Activity {
+			v.list.Errorf(p.pos, p.path, suggest(p.of, v.scopeIDs(p.fig.Activity), diag.T("name a metric of the same activity")), "unknown figure %q", p.of)
+			continue
+		}
+		if total.Base != p.fig.Base {
+			v.list.Errorf(p.pos, p.path, diag.T("a part is counted in the unit of its total"), "%s is in %s but %s is in %s", p.fig.Ref, p.fig.Base, total.Ref, total.Base)
+			continue
+		}
+		g := groups[total.Ref]
+		if g == nil {
+			g = &group{total: total}
+			groups[total.Ref] = g
+			order = append(order, total.Ref)
+		}
+		g.parts = append(g.parts, p)
+	}
+	for _, ref := range order {
+		g := groups[ref]
+		sum := 0.0
+		rounded := approximate[g.total.Qualifier]
+		for _, p := range g.parts {
+			sum += p.fig.Value.Float()
+			rounded = rounded || approximate[p.fig.Qualifier]
+		}
+		if sum <= g.total.Value.Float() {
+			continue
+		}
+		last := g.parts[len(g.parts)-1]
+		if rounded {
+			v.list.Warnf(last.pos, last.path, diag.T("the source rounds (余, 多, 近 …), so this may be its own inconsistency; check the figures against the source"), "the parts of %s add up to more than its %s", g.total.Ref, g.total.Display)
+		} else {
+			v.list.Errorf(last.pos, last.path, diag.T("check each part and the total against the source"), "the parts of %s add up to more than its %s", g.total.Ref, g.total.Display)
+		}
+	}
 }
 
 // figureOf checks a value with its unit, qualifier, date and source.
@@ -64,11 +126,12 @@ func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf
 		v.list.Errorf(meta.At("value"), path+".value", diag.T("a percentage is at most 100"), "%s%% is more than 100%%", value.Dec)
 		ok = false
 	}
-	if source == "" {
+	own := source != "" // an inherited source is checked where it is written
+	if !own {
 		source = def.source
 	}
 	src, found := v.cat.Sources[source]
-	if !found && source != "" {
+	if !found && own && v.sourcesKnown() {
 		v.list.Errorf(meta.At("source"), path+".source", suggest(source, sortedKeys(v.cat.Sources), diag.T("add it to sources: in data/campaign.yaml")), "unknown source %q", source)
 	}
 	if !ok || !value.Set || !known {

@@ -17,6 +17,7 @@ type validator struct {
 	list   *diag.List
 	cat    *Catalog
 	broken map[string]bool // figures already reported as invalid
+	parts  []part          // figures with part_of, checked after all are known
 }
 
 // Check validates the whole input, adding every problem to list, and
@@ -43,10 +44,17 @@ func Check(in *load.Input, list *diag.List) *Catalog {
 	for _, a := range in.Activities {
 		v.activity(a)
 	}
+	v.checkParts()
 	v.campaign()
 	v.docs()
 	return v.cat
 }
+
+// sourcesKnown and placesKnown say whether the files defining sources and
+// places could be read; when not, references to them are not reported (the
+// broken file is, once).
+func (v *validator) sourcesKnown() bool { return !v.in.Unreadable[load.CampaignFile] }
+func (v *validator) placesKnown() bool  { return !v.in.Unreadable[load.TownshipsPath] }
 
 // Languages are the interface languages a site may choose.
 var Languages = []string{"zh-CN", "en"}
@@ -146,14 +154,17 @@ func (v *validator) townships() {
 
 // places checks township and village references.
 func (v *validator) places(meta interface{ At(string) diag.Pos }, path string, townships, villages []string) {
+	if !v.placesKnown() {
+		return
+	}
 	for i, t := range townships {
 		if _, ok := v.cat.Townships[t]; !ok {
-			v.list.Errorf(meta.At("townships"), fmt.Sprintf("%s.townships[%d]", path, i), suggest(t, sortedKeys(v.cat.Townships), diag.T("add it to data/townships.yaml")), "unknown township %q", t)
+			v.list.Errorf(meta.At("townships"), fmt.Sprintf("%stownships[%d]", prefix(path), i), suggest(t, sortedKeys(v.cat.Townships), diag.T("add it to data/townships.yaml")), "unknown township %q", t)
 		}
 	}
 	for i, vil := range villages {
 		if _, ok := v.cat.Villages[vil]; !ok {
-			v.list.Errorf(meta.At("villages"), fmt.Sprintf("%s.villages[%d]", path, i), suggest(vil, sortedKeys(v.cat.Villages), diag.T("add it under its township in data/townships.yaml")), "unknown village %q", vil)
+			v.list.Errorf(meta.At("villages"), fmt.Sprintf("%svillages[%d]", prefix(path), i), suggest(vil, sortedKeys(v.cat.Villages), diag.T("add it under its township in data/townships.yaml")), "unknown village %q", vil)
 		}
 	}
 }
@@ -229,7 +240,7 @@ func (v *validator) activity(a *load.Activity) {
 	file := load.ActivitiesDir + "/" + a.Slug + ".yaml"
 	v.period(&a.Period, "period")
 	def := figureDefaults{scope: a.Slug, source: a.Source, asOf: a.AsOf}
-	if a.Source != "" {
+	if a.Source != "" && v.sourcesKnown() {
 		if _, ok := v.cat.Sources[a.Source]; !ok {
 			v.list.Errorf(a.At("source"), "source", suggest(a.Source, sortedKeys(v.cat.Sources), diag.T("define it under sources: in %s", load.CampaignFile)), "unknown source %q", a.Source)
 		}
@@ -341,4 +352,12 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 		out.Points = append(out.Points, SeriesPoint{Date: p.Date, Fig: fig})
 	}
 	v.cat.Series[ref] = out
+}
+
+// prefix is path followed by a dot, or "" at the top of a file.
+func prefix(path string) string {
+	if path == "" {
+		return ""
+	}
+	return path + "."
 }
