@@ -148,6 +148,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	}
 	if write {
 		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", *dest, res.Summary())
+		for _, line := range res.Changes.Lines(res.Lang) {
+			fmt.Fprintln(stdout, line)
+		}
 	} else {
 		fmt.Fprintf(stdout, "jinzhan: check passed: %s\n", res.Summary())
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
@@ -42,6 +43,8 @@ type Result struct {
 	Files    int
 	Warnings []diag.Diagnostic
 	Elapsed  time.Duration
+	// Changes compares the new site with the one it replaced.
+	Changes Changes
 }
 
 // Summary is the one line printed after a build.
@@ -79,9 +82,13 @@ func Run(opts Options) (*Result, error) {
 	}
 	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
 	if opts.Destination != "" {
-		if res.Files, err = write(opts, r, model); err != nil {
+		figures := opendata.Figures(cat)
+		oldPages, oldFigures, existed := previous(opts.Destination)
+		if res.Files, err = write(opts, r, model, figures); err != nil {
 			return res, err
 		}
+		res.Changes = diff(oldPages, oldFigures, model, figures)
+		res.Changes.First = !existed
 	} else if err := renderAll(r, model, func(string, []byte) error { return nil }); err != nil {
 		return res, err
 	}
@@ -90,12 +97,16 @@ func Run(opts Options) (*Result, error) {
 }
 
 // write renders every page into a staging folder and swaps it in.
-func write(opts Options, r *render.Renderer, model *site.Site) (int, error) {
+func write(opts Options, r *render.Renderer, model *site.Site, figures opendata.File) (int, error) {
+	figuresJSON, err := figures.Marshal()
+	if err != nil {
+		return 0, err
+	}
 	stage, err := publish.Begin(opts.Destination)
 	if err != nil {
 		return 0, fmt.Errorf("write: %w", err)
 	}
-	files := r.Files()
+	files := append(r.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
 	if opts.EChartsNote != nil {
 		files = append(files, render.File{Path: "assets/js/echarts.LICENSE.txt", Data: opts.EChartsNote})
 	}

@@ -216,3 +216,36 @@ func TestTabsBOMAndSeveralDocuments(t *testing.T) {
 		`! unknown source "paper"`, `! unknown township`,
 	)
 }
+
+func TestBuildReportsWhatChanged(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	first := sitetest.Run(t, dir)
+	if first.Err != nil || !first.Build.Changes.First {
+		t.Fatalf("first build: %v %+v", first.Err, first.Build.Changes)
+	}
+	first.AssertFile("data/figures.json", `"ref": "help.visits"`, `"display": "2000余名"`, `"value": 2000`)
+	edit := strings.Replace(baseSite, "    value: 2000\n", "    value: 2500\n", 1)
+	edit = replace(edit, "content/stories/forestry.md", "")
+	for name, content := range map[string]string{"data/activities/help.yaml": between(edit, "-- data/activities/help.yaml --\n", "\n-- ")} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Remove(filepath.Join(dir, "content/stories/forestry.md"))
+	second := sitetest.Run(t, dir)
+	if second.Err != nil {
+		t.Fatal(second.Err)
+	}
+	got := strings.Join(second.Build.Changes.Lines("zh-CN"), "\n")
+	for _, want := range []string{"与上次生成相比：", "  - 删除页面 /stories/forestry/", "  入户走访 2000余名 → 2500余名"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func between(s, start, end string) string {
+	i := strings.Index(s, start) + len(start)
+	j := strings.Index(s[i:], end)
+	return s[i : i+j+1]
+}

@@ -176,6 +176,16 @@ var chinese = map[string]string{
 	"the story is about %s but cites a figure of %s":                                                            "这篇故事写的是 %s，却引用了 %s 的数据",
 	"check the reference, or add the township to townships: in the front matter":                                "请核对引用，或在设置区的 townships: 中加上该乡镇",
 
+	// build report
+	"changes since the previous build:": "与上次生成相比：",
+	"no page or figure changed":         "页面和数据都没有变化",
+	"  + page %s":                       "  + 新增页面 %s",
+	"  - page %s":                       "  - 删除页面 %s",
+	"  + %s %s":                         "  + 新增数据 %s %s",
+	"  - %s %s":                         "  - 删除数据 %s %s",
+	"  %s %s → %s":                      "  %s %s → %s",
+	"  … and %d more":                   "  ……另有 %d 项",
+
 	// Markdown
 	"no activity data for %q: a narrative needs %s/%s.yaml": "没有活动 %q 的数据：活动综述需要对应的 %s/%s.yaml",
 	"this narrative belongs to %q, not %q":                  "这篇综述属于活动 %q，而不是 %q",
