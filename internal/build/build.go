@@ -25,12 +25,13 @@ import (
 
 // Options configure one build.
 type Options struct {
-	Source      fs.FS  // the site folder
-	Destination string // output folder; "" for check only
-	BaseURL     string // overrides site.yaml's base_url when set
-	Theme       fs.FS  // the built-in default theme
-	ECharts     []byte // the ECharts script to publish
-	EChartsNote []byte // its licence, published beside it
+	Source      fs.FS     // the site folder
+	Destination string    // output folder; "" for check only
+	BaseURL     string    // overrides site.yaml's base_url when set
+	Theme       fs.FS     // the built-in default theme
+	ECharts     []byte    // the ECharts script to publish
+	EChartsNote []byte    // its licence, published beside it
+	Today       time.Time // for check's stale-data warning; zero means now
 }
 
 // Result describes a finished build.
@@ -81,34 +82,44 @@ func Run(opts Options) (*Result, error) {
 		return res, fmt.Errorf("model: %w", err)
 	}
 	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
-	if opts.Destination != "" {
-		figures := opendata.Figures(cat)
-		oldPages, oldFigures, existed := previous(opts.Destination)
-		if res.Files, err = write(opts, r, model, figures); err != nil {
-			return res, err
-		}
-		res.Changes = diff(oldPages, oldFigures, model, figures)
-		res.Changes.First = !existed
-	} else if err := renderAll(r, model, func(string, []byte) error { return nil }); err != nil {
+	figures := opendata.Figures(cat)
+	files, err := outputFiles(opts, r, figures)
+	if err != nil {
 		return res, err
 	}
+	if opts.Destination == "" {
+		err := checkOutput(opts, in, cat, r, model, files, res)
+		res.Elapsed = time.Since(start)
+		return res, err
+	}
+	oldPages, oldFigures, existed := previous(opts.Destination)
+	if res.Files, err = write(opts, r, model, files); err != nil {
+		return res, err
+	}
+	res.Changes = diff(oldPages, oldFigures, model, figures)
+	res.Changes.First = !existed
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
 
-// write renders every page into a staging folder and swaps it in.
-func write(opts Options, r *render.Renderer, model *site.Site, figures opendata.File) (int, error) {
+// outputFiles are the files published beside the pages.
+func outputFiles(opts Options, r *render.Renderer, figures opendata.File) ([]render.File, error) {
 	figuresJSON, err := figures.Marshal()
 	if err != nil {
-		return 0, err
-	}
-	stage, err := publish.Begin(opts.Destination)
-	if err != nil {
-		return 0, fmt.Errorf("write: %w", err)
+		return nil, err
 	}
 	files := append(r.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
 	if opts.EChartsNote != nil {
 		files = append(files, render.File{Path: "assets/js/echarts.LICENSE.txt", Data: opts.EChartsNote})
+	}
+	return files, nil
+}
+
+// write renders every page into a staging folder and swaps it in.
+func write(opts Options, r *render.Renderer, model *site.Site, files []render.File) (int, error) {
+	stage, err := publish.Begin(opts.Destination)
+	if err != nil {
+		return 0, fmt.Errorf("write: %w", err)
 	}
 	for _, f := range files {
 		if err := stage.WriteFile(f.Path, f.Data); err != nil {

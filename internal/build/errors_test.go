@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/build"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
@@ -248,4 +249,26 @@ func between(s, start, end string) string {
 	i := strings.Index(s, start) + len(start)
 	j := strings.Index(s[i:], end)
 	return s[i : i+j+1]
+}
+
+func TestCheckFindsBrokenLinksAndStaleData(t *testing.T) {
+	bundle := replace(baseSite, "content/about.md", "---\ntitle: 关于\n---\n见[乡镇](/townships/)、[林草局](/activities/help/#forestry)、[旧页](/stories/gone/)。\n\n![图](/images/none.png) [锚点](/activities/help/#nowhere)\n")
+	dir := sitetest.Write(t, bundle)
+	opts := sitetest.Options(dir, "")
+	opts.Today = time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	res, err := build.Run(opts)
+	r := &sitetest.Result{T: t, Err: err, Build: res}
+	r.AssertProblems(
+		`content/about.md:4:55: broken link "/stories/gone/"`,
+		`content/about.md:6:3: broken link "/images/none.png"`,
+		`content/about.md:6:25: broken link "/activities/help/#nowhere"`,
+		`! "/townships/"`, `! "/activities/help/#forestry"`,
+	)
+	var warnings []string
+	for _, w := range res.Warnings {
+		warnings = append(warnings, w.Error())
+	}
+	if got := strings.Join(warnings, "\n"); !strings.Contains(got, "data/campaign.yaml:3:8: warning: as_of: the newest figure in this file is as of 2020-08-05, 514 days ago (more than 365)") {
+		t.Errorf("no stale warning:\n%s", got)
+	}
 }

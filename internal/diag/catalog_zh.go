@@ -176,6 +176,13 @@ var chinese = map[string]string{
 	"the story is about %s but cites a figure of %s":                                                            "这篇故事写的是 %s，却引用了 %s 的数据",
 	"check the reference, or add the township to townships: in the front matter":                                "请核对引用，或在设置区的 townships: 中加上该乡镇",
 
+	// check
+	"broken link %q": "链接 %q 指向不存在的页面或文件",
+	"a layout links here; check the theme's templates":                                               "这个链接来自页面模板，请检查主题模板",
+	"link to a page of the site such as /townships/ or /stories/<slug>/, or to a file under static/": "请链接到站内页面（如 /townships/、/stories/<slug>/）或 static/ 下的文件",
+	"the newest figure in this file is as of %s, %d days ago (more than %d)":                         "这个文件中最新的数据截至 %s，已过去 %d 天（超过 %d 天）",
+	"update the figures and their as_of date, or raise stale_after_days in site.yaml":                "请更新数据及其 as_of 日期，或调大 site.yaml 中的 stale_after_days",
+
 	// build report
 	"changes since the previous build:": "与上次生成相比：",
 	"no page or figure changed":         "页面和数据都没有变化",

@@ -15,6 +15,8 @@ type SiteConfig struct {
 	Theme       string     `yaml:"theme"`
 	Copyright   string     `yaml:"copyright"`
 	Menu        []MenuItem `yaml:"menu"`
+	// StaleAfterDays is how old figures may be before check warns (0: never).
+	StaleAfterDays *int `yaml:"stale_after_days"`
 }
 
 // MenuItem is one link of the main menu.

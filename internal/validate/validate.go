@@ -304,7 +304,7 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 	if goal == nil {
 		return
 	}
-	goal.Ref, goal.Activity, goal.Label = a.Slug+"."+t.ID, a.Slug, t.Label
+	goal.Ref, goal.Activity, goal.Label, goal.Pos = a.Slug+"."+t.ID, a.Slug, t.Label, t.Pos
 	if !t.Deadline.IsZero() && !a.Period.Start.IsZero() && t.Deadline.Before(a.Period.Start) {
 		v.list.Errorf(t.At("deadline"), path+".deadline", diag.T("check the year"), "the deadline %s is before the activity starts (%s)", t.Deadline.ISO(), a.Period.Start.ISO())
 	}
@@ -347,7 +347,7 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 			}
 			return
 		}
-		fig.Ref, fig.Activity, fig.Label = ref, a.Slug, s.Label
+		fig.Ref, fig.Activity, fig.Label, fig.Pos = ref, a.Slug, s.Label, p.Pos
 		out.Base = fig.Base
 		out.Points = append(out.Points, SeriesPoint{Date: p.Date, Fig: fig})
 	}
