@@ -19,6 +19,20 @@ func Units() []string {
 	return out
 }
 
+// AllUnits lists every unit ParseUnit accepts: the base units, then each
+// with 万, then each with 亿 (never 万% or 亿%), for schemas and completion.
+func AllUnits() []string {
+	out := slices.Clone(baseUnits)
+	for _, prefix := range []string{"万", "亿"} {
+		for _, u := range baseUnits {
+			if u != "%" {
+				out = append(out, prefix+u)
+			}
+		}
+	}
+	return out
+}
+
 // Unit is a parsed unit: a base measure word and the power of ten its
 // prefix stands for (0, 4 for 万, 8 for 亿).
 type Unit struct {
