@@ -138,9 +138,15 @@ func write(opts Options, r *render.Renderer, model *site.Site, files []render.Fi
 	return len(files) + len(model.Pages), nil
 }
 
-// renderAll renders the pages in parallel into pooled buffers and hands
-// each finished page to emit. The first error stops the build.
+// renderAll renders every page of the model; see renderPages.
 func renderAll(r *render.Renderer, model *site.Site, emit func(path string, data []byte) error) error {
+	return renderPages(r, model, model.Pages, emit)
+}
+
+// renderPages renders pages in parallel into pooled buffers and hands each
+// finished page to emit (which must copy data to keep it). The first error
+// stops the build.
+func renderPages(r *render.Renderer, model *site.Site, pages []*site.Page, emit func(path string, data []byte) error) error {
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	next := make(chan *site.Page)
 	errs := make(chan error, 1)
@@ -164,7 +170,7 @@ func renderAll(r *render.Renderer, model *site.Site, emit func(path string, data
 			}
 		})
 	}
-	for _, p := range model.Pages {
+	for _, p := range pages {
 		next <- p
 	}
 	close(next)

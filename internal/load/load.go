@@ -83,7 +83,11 @@ func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 
 // Load reads the site in fsys. Problems are added to list; the returned
 // Input holds whatever could be read.
-func Load(fsys fs.FS, list *diag.List) *Input {
+func Load(fsys fs.FS, list *diag.List) *Input { return LoadCached(fsys, nil, list) }
+
+// LoadCached is Load that reuses the parsed Markdown of files whose bytes
+// have not changed since the cache saw them (nil: no cache).
+func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	in := &Input{Unreadable: map[string]bool{}}
 	for _, f := range []struct {
 		name     string
@@ -95,7 +99,7 @@ func Load(fsys fs.FS, list *diag.List) *Input {
 		}
 	}
 	in.Activities = loadActivities(fsys, list)
-	in.Docs = loadDocs(fsys, list)
+	in.Docs = loadDocs(fsys, cache, list)
 	return in
 }
 
@@ -201,7 +205,7 @@ func contentFiles(fsys fs.FS) []string {
 
 // loadDocs reads and parses the Markdown files in parallel; each worker
 // reports into its own list so that messages never interleave.
-func loadDocs(fsys fs.FS, list *diag.List) []*Doc {
+func loadDocs(fsys fs.FS, cache *DocCache, list *diag.List) []*Doc {
 	files := contentFiles(fsys)
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
@@ -211,7 +215,11 @@ func loadDocs(fsys fs.FS, list *diag.List) []*Doc {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				docs[i] = loadDoc(fsys, files[i], md, &lists[i])
+				if cache == nil {
+					docs[i] = loadDoc(fsys, files[i], md, &lists[i])
+				} else {
+					docs[i] = cache.load(fsys, files[i], md, &lists[i])
+				}
 			}
 		})
 	}
@@ -220,6 +228,9 @@ func loadDocs(fsys fs.FS, list *diag.List) []*Doc {
 	}
 	close(next)
 	wg.Wait()
+	if cache != nil {
+		cache.forgetAllBut(files)
+	}
 	out := docs[:0]
 	for i, d := range docs {
 		list.Merge(&lists[i])
@@ -263,6 +274,11 @@ func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Do
 	if !ok {
 		return nil
 	}
+	return parseDoc(name, kind, slug, src, md, list)
+}
+
+// parseDoc splits and parses a Markdown file already read.
+func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Markdown, list *diag.List) *Doc {
 	front, body, yamlLine, bodyLine, hasFront, closed := splitFrontMatter(src)
 	if !closed {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")

@@ -1,0 +1,183 @@
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/opendata"
+	"github.com/jinzhan-dev/jinzhan/internal/render"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/theme"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+)
+
+// Session builds one site again and again in memory, for the preview
+// server: Markdown is parsed again only when its bytes changed, the theme
+// only when one of its files changed, and a page is rendered again only when
+// its signature (everything it shows) changed. A failed rebuild keeps the
+// last good site.
+type Session struct {
+	opts Options
+	docs *load.DocCache
+	seed maphash.Seed
+
+	themeKey string
+	r        *render.Renderer
+
+	mu    sync.RWMutex
+	pages map[string]pageEntry // by URL: "/stories/x/"
+	files map[string][]byte    // by path: "assets/css/site.1a2b3c4d.css"
+}
+
+type pageEntry struct {
+	sig  uint64
+	html []byte
+}
+
+// Update describes one rebuild.
+type Update struct {
+	Lang     string
+	Rendered []string // URLs rendered anew
+	Removed  []string // URLs gone
+	Pages    int
+	Elapsed  time.Duration
+	Warnings []diag.Diagnostic
+}
+
+// NewSession prepares a session; call Rebuild to build.
+func NewSession(opts Options) *Session {
+	return &Session{opts: opts, docs: load.NewDocCache(), seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, files: map[string][]byte{}}
+}
+
+// Page returns the HTML of the page at url ("/x/") from the last good build.
+func (s *Session) Page(url string) ([]byte, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	e, ok := s.pages[url]
+	return e.html, ok
+}
+
+// File returns a non-page file ("assets/…") from the last good build.
+func (s *Session) File(path string) ([]byte, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	data, ok := s.files[path]
+	return data, ok
+}
+
+// Rebuild builds the site again. Input problems come back as
+// *diag.ListError (with Update.Lang set) and leave the last good site in place.
+func (s *Session) Rebuild() (*Update, error) {
+	start := time.Now()
+	var problems diag.List
+	in := load.LoadCached(s.opts.Source, s.docs, &problems)
+	cat := validate.Check(in, &problems)
+	up := &Update{Lang: cmp.Or(in.Site.Language, "zh-CN")}
+	for _, d := range problems.Sorted() {
+		if d.Severity == diag.Warning {
+			up.Warnings = append(up.Warnings, d)
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return up, err
+	}
+	layers := theme.New(s.opts.Source, cmp.Or(in.Site.Theme, "default"), s.opts.Theme)
+	key := themeKey(layers) + "\x00" + up.Lang
+	if s.r == nil || key != s.themeKey {
+		r, err := render.New(layers, up.Lang, s.opts.ECharts)
+		if err != nil {
+			return up, fmt.Errorf("theme: %w", err)
+		}
+		s.r, s.themeKey = r, key
+	}
+	model, err := site.Build(in, cat, s.r.Words())
+	if err != nil {
+		return up, fmt.Errorf("model: %w", err)
+	}
+	files, err := outputFiles(s.opts, s.r, opendata.Figures(cat))
+	if err != nil {
+		return up, err
+	}
+	pages, stale := s.signatures(model)
+	var mu sync.Mutex
+	byPath := map[string]string{}
+	for _, p := range stale {
+		byPath[render.OutputPath(p.URL)] = p.URL
+	}
+	err = renderPages(s.r, model, stale, func(path string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		url := byPath[path]
+		pages[url] = pageEntry{sig: pages[url].sig, html: append([]byte(nil), data...)}
+		return nil
+	})
+	if err != nil {
+		return up, err
+	}
+	s.swap(pages, files, up)
+	for _, p := range stale {
+		up.Rendered = append(up.Rendered, p.URL)
+	}
+	slices.Sort(up.Rendered)
+	up.Pages = len(model.Pages)
+	up.Elapsed = time.Since(start)
+	return up, nil
+}
+
+// signatures returns the new page table, keeping the HTML of unchanged
+// pages, and the pages to render.
+func (s *Session) signatures(model *site.Site) (map[string]pageEntry, []*site.Page) {
+	global := globalSignature(s.seed, model, s.themeKey)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	pages := make(map[string]pageEntry, len(model.Pages))
+	var stale []*site.Page
+	for _, p := range model.Pages {
+		sig := pageSignature(s.seed, global, model, p)
+		if old, ok := s.pages[p.URL]; ok && old.sig == sig {
+			pages[p.URL] = old
+			continue
+		}
+		pages[p.URL] = pageEntry{sig: sig}
+		stale = append(stale, p)
+	}
+	return pages, stale
+}
+
+func (s *Session) swap(pages map[string]pageEntry, files []render.File, up *Update) {
+	fileMap := make(map[string][]byte, len(files))
+	for _, f := range files {
+		fileMap[f.Path] = f.Data
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for url := range s.pages {
+		if _, ok := pages[url]; !ok {
+			up.Removed = append(up.Removed, url)
+		}
+	}
+	slices.Sort(up.Removed)
+	s.pages, s.files = pages, fileMap
+}
+
+// themeKey fingerprints the theme files a site can change (the built-in
+// theme never changes while the binary runs).
+func themeKey(layers theme.Layers) string {
+	var b strings.Builder
+	for _, dir := range []string{"layouts", "static", "i18n"} {
+		for _, p := range layers.Files(dir) {
+			if info, err := fs.Stat(layers, p); err == nil {
+				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+		}
+	}
+	return b.String()
+}

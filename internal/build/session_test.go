@@ -1,0 +1,140 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
+)
+
+// assertSessionMatchesFullBuild checks that every page the session holds
+// is byte for byte what a fresh build of the same folder writes.
+func assertSessionMatchesFullBuild(t *testing.T, s *build.Session, dir string) {
+	t.Helper()
+	public := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(sitetest.Options(dir, public)); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	_ = filepath.Walk(public, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(public, p)
+		rel = filepath.ToSlash(rel)
+		want, _ := os.ReadFile(p)
+		var got []byte
+		var ok bool
+		if url, isPage := strings.CutSuffix(rel, "index.html"); isPage {
+			got, ok = s.Page("/" + url)
+		} else {
+			got, ok = s.File(rel)
+		}
+		if !ok || string(got) != string(want) {
+			t.Errorf("%s differs from a full build", rel)
+		}
+		n++
+		return nil
+	})
+	if n < 10 {
+		t.Fatalf("only %d files compared", n)
+	}
+}
+
+func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
+	dir := sitetest.Write(t, baseSite+`
+-- content/stories/other.md --
+---
+title: 龙潭镇的故事
+date: 2020-07-01
+activity: help
+townships: [longtan]
+---
+税务局{{help.tax.chicks}}。
+`)
+	s := build.NewSession(sitetest.Options(dir, ""))
+	first, err := s.Rebuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Rendered) != first.Pages {
+		t.Errorf("first build rendered %d of %d pages", len(first.Rendered), first.Pages)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+
+	// Nothing changed: nothing is rendered.
+	if up, err := s.Rebuild(); err != nil || len(up.Rendered) != 0 {
+		t.Errorf("idle rebuild rendered %v (%v)", up.Rendered, err)
+	}
+
+	// The body of one story: only that page.
+	story := filepath.Join(dir, "content/stories/other.md")
+	writeText(t, story, strings.Replace(readText(t, story), "税务局", "龙潭镇税务局", 1))
+	up, err := s.Rebuild()
+	if err != nil || !slices.Equal(up.Rendered, []string{"/stories/other/"}) {
+		t.Errorf("body edit rendered %v (%v)", up.Rendered, err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+
+	// A story's title: the story and every list that shows it.
+	writeText(t, story, strings.Replace(readText(t, story), "title: 龙潭镇的故事", "title: 龙潭镇税务局送鹅雏", 1))
+	up, err = s.Rebuild()
+	want := []string{"/", "/activities/help/", "/stories/", "/stories/other/", "/townships/longtan/"}
+	if err != nil || !slices.Equal(up.Rendered, want) {
+		t.Errorf("title edit rendered %v, want %v (%v)", up.Rendered, want, err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+
+	// A figure: the pages that show it (the forestry story draws it in a
+	// chart block), not the others.
+	data := filepath.Join(dir, "data/activities/help.yaml")
+	writeText(t, data, strings.Replace(readText(t, data), "value: 300", "value: 320", 1))
+	up, err = s.Rebuild()
+	want = []string{"/", "/activities/help/", "/stories/forestry/", "/stories/other/", "/townships/longtan/"}
+	if err != nil || !slices.Equal(up.Rendered, want) {
+		t.Errorf("figure edit rendered %v, want %v (%v)", up.Rendered, want, err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+
+	// A broken input keeps the last good site.
+	writeText(t, data, "title: [\n")
+	if _, err := s.Rebuild(); err == nil {
+		t.Fatal("broken input built")
+	}
+	if page, ok := s.Page("/stories/other/"); !ok || !strings.Contains(string(page), "320只") {
+		t.Error("the last good site is gone")
+	}
+
+	// A removed story disappears.
+	writeText(t, data, readText(t, data)) // still broken; fix it:
+	os.Remove(story)
+	writeText(t, data, between(baseSite, "-- data/activities/help.yaml --\n", "\n-- "))
+	up, err = s.Rebuild()
+	if err != nil || !slices.Contains(up.Removed, "/stories/other/") {
+		t.Errorf("removal: %v %v", up, err)
+	}
+	if _, ok := s.Page("/stories/other/"); ok {
+		t.Error("removed story still served")
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+}
+
+func readText(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeText(t *testing.T, p, content string) {
+	t.Helper()
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

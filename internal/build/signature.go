@@ -1,0 +1,201 @@
+package build
+
+import (
+	"hash/maphash"
+	"strconv"
+
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/yuin/goldmark/ast"
+)
+
+// A page's signature hashes everything its layout and text read, so the
+// preview server re-renders a page only when one of them changed. The
+// global part (site settings, menu, campaign source, theme) is in every
+// signature; the rest depends on the kind of page.
+type digest struct{ maphash.Hash }
+
+func (d *digest) str(ss ...string) {
+	for _, s := range ss {
+		d.WriteString(s)
+		d.WriteByte(0)
+	}
+}
+
+func (d *digest) num(n int) { d.str(strconv.Itoa(n)) }
+
+func (d *digest) figure(f *site.Figure) {
+	d.str(f.Ref, f.Label, f.Display, f.Value.String(), f.Base, f.Note, f.AsOf.ISO())
+	if f.Source != nil {
+		d.str(f.Source.ID, f.Source.Publisher, f.Source.Title, f.Source.Date.ISO())
+	}
+}
+
+func (d *digest) charts(cs []*chart.Chart) {
+	for _, c := range cs {
+		d.str(c.ID, c.Type, c.Title, c.Summary, string(c.Option), c.Sources, c.AsOf)
+		d.num(c.Height)
+		for _, r := range c.Table.Rows {
+			d.str(r.Header)
+			d.str(r.Cells...)
+		}
+	}
+}
+
+// doc hashes a Markdown page: its text and what its references and chart
+// blocks resolved to.
+func (d *digest) doc(doc *load.Doc) {
+	if doc == nil {
+		return
+	}
+	fm := doc.Front
+	d.str(doc.Path, fm.Title, fm.Summary, fm.Date.ISO(), fm.Activity)
+	d.str(fm.Townships...)
+	d.str(fm.Villages...)
+	d.Write(doc.Body)
+	_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *markdown.FigureRef:
+			if entering && n.Figure != nil {
+				d.str(n.Figure.Display, n.Figure.Value, n.Figure.Title)
+			}
+		case *markdown.ChartBlock:
+			if c, ok := n.Chart.(*chart.Chart); entering && ok {
+				d.charts([]*chart.Chart{c})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (d *digest) storyEntry(s *site.Story) {
+	d.str(s.URL, s.Title, s.Summary, s.Date.ISO())
+	for _, t := range s.Townships {
+		d.str(t.URL, t.Name)
+	}
+}
+
+func (d *digest) activity(a *site.Activity) {
+	d.str(a.URL, a.Title, a.ShortTitle, a.Summary, a.Participants, a.Period, a.AsOf)
+	for _, f := range a.Metrics {
+		d.figure(f)
+	}
+	for _, f := range a.KeyMetrics {
+		d.figure(f)
+	}
+	for _, t := range a.Targets {
+		d.figure(t.Goal)
+		d.str(t.Deadline.ISO(), t.Spec.Note)
+		if t.Actual != nil {
+			d.figure(t.Actual)
+		}
+	}
+	for _, b := range a.Breakdowns {
+		d.breakdown(b)
+	}
+	d.charts(a.Charts)
+	if a.Source != nil {
+		d.str(a.Source.ID, a.Source.Title, a.Source.Publisher, a.Source.Date.ISO(), a.Source.Author, a.Source.URL)
+	}
+}
+
+func (d *digest) breakdown(b *site.Breakdown) {
+	d.str(b.ID, b.Name, b.Kind, b.Note, b.Activity.URL, b.Activity.ShortTitle)
+	for _, t := range b.Townships {
+		d.str(t.URL, t.Name)
+	}
+	for _, v := range b.Villages {
+		d.str(v.Village.Name, v.Township.Slug, v.Township.Name)
+	}
+	for _, f := range b.Figures {
+		d.figure(f)
+	}
+}
+
+// globalSignature covers what every page shows: header, footer, theme.
+func globalSignature(seed maphash.Seed, s *site.Site, themeKey string) uint64 {
+	var d digest
+	d.SetSeed(seed)
+	d.str(themeKey, s.Title, s.Description, s.BaseURL, s.Language, s.Copyright)
+	for _, m := range s.Menu {
+		d.str(m.Label, m.URL)
+	}
+	if src := s.Campaign.Source; src != nil {
+		d.str(src.ID, src.Title, src.Publisher, src.Date.ISO(), src.Author, src.URL)
+	}
+	return d.Sum64()
+}
+
+// pageSignature hashes what page p shows beyond the global part.
+func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page) uint64 {
+	var d digest
+	d.SetSeed(seed)
+	d.str(strconv.FormatUint(global, 16), p.URL, p.Kind, p.Title, p.Summary)
+	d.doc(p.Doc)
+	switch p.Kind {
+	case "home":
+		c := s.Campaign
+		d.str(c.Name, c.Place, c.Summary, c.Period, c.AsOf)
+		for _, f := range c.Headline {
+			d.figure(f)
+		}
+		if c.Carriers != nil {
+			d.figure(c.Carriers)
+		}
+		d.num(c.Unnamed)
+		d.charts(c.Charts)
+		for _, o := range c.Organisers {
+			d.str(o.Name, o.Duty)
+			for _, g := range o.Groups {
+				d.str(g.Name, g.Duty)
+			}
+		}
+		for _, a := range s.Activities {
+			d.activity(a)
+		}
+		for _, st := range s.Stories[:min(6, len(s.Stories))] {
+			d.storyEntry(st)
+		}
+	case "activity":
+		d.activity(p.Activity)
+		for _, st := range p.Activity.Stories {
+			d.storyEntry(st)
+		}
+	case "township":
+		t := p.Township
+		for _, v := range t.Villages {
+			d.str(v.Name)
+		}
+		for _, b := range t.Breakdowns {
+			d.breakdown(b)
+		}
+		for _, st := range t.Stories {
+			d.storyEntry(st)
+		}
+	case "townships":
+		for _, t := range s.Townships {
+			d.str(t.URL, t.Name)
+			for _, v := range t.Villages {
+				d.str(v.Name)
+			}
+			d.num(len(t.Stories))
+			d.num(t.Figures)
+		}
+	case "stories":
+		for _, st := range s.Stories {
+			d.storyEntry(st)
+		}
+	case "story":
+		st := p.Story
+		d.storyEntry(st)
+		if st.Activity != nil {
+			d.str(st.Activity.URL, st.Activity.ShortTitle)
+		}
+		for _, f := range st.Figures {
+			d.figure(f)
+		}
+	}
+	return d.Sum64()
+}

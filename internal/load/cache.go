@@ -1,0 +1,71 @@
+package load
+
+import (
+	"hash/maphash"
+	"io/fs"
+	"sync"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/yuin/goldmark"
+)
+
+// DocCache keeps parsed Markdown between builds of a preview server, keyed
+// by each file's bytes: reading a file is cheap, parsing it is not.
+type DocCache struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	docs map[string]cachedDoc
+}
+
+type cachedDoc struct {
+	sum      uint64
+	doc      *Doc
+	problems diag.List
+}
+
+// NewDocCache returns an empty cache.
+func NewDocCache() *DocCache {
+	return &DocCache{seed: maphash.MakeSeed(), docs: map[string]cachedDoc{}}
+}
+
+// load returns the cached parse of name when its bytes are unchanged.
+func (c *DocCache) load(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Doc {
+	kind, slug, known := classify(name)
+	if !known || (kind != KindHome && !ValidSlug(slug)) {
+		return loadDoc(fsys, name, md, list) // reports why
+	}
+	data, ok := readFile(fsys, name, list)
+	if !ok {
+		return nil
+	}
+	sum := maphash.Bytes(c.seed, data)
+	c.mu.Lock()
+	hit, ok := c.docs[name]
+	c.mu.Unlock()
+	if ok && hit.sum == sum {
+		list.Merge(&hit.problems)
+		return hit.doc
+	}
+	var problems diag.List
+	doc := parseDoc(name, kind, slug, data, md, &problems)
+	list.Merge(&problems)
+	c.mu.Lock()
+	c.docs[name] = cachedDoc{sum: sum, doc: doc, problems: problems}
+	c.mu.Unlock()
+	return doc
+}
+
+// forgetAllBut drops the files that no longer exist.
+func (c *DocCache) forgetAllBut(files []string) {
+	keep := make(map[string]bool, len(files))
+	for _, f := range files {
+		keep[f] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name := range c.docs {
+		if !keep[name] {
+			delete(c.docs, name)
+		}
+	}
+}
