@@ -18,6 +18,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
+	"github.com/jinzhan-dev/jinzhan/internal/schema"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/theme"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
@@ -109,6 +110,13 @@ func outputFiles(opts Options, r *render.Renderer, figures opendata.File) ([]ren
 		return nil, err
 	}
 	files := append(r.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
+	schemas, err := schema.Published()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range schemas {
+		files = append(files, render.File{Path: s.Path, Data: s.Data})
+	}
 	if opts.EChartsNote != nil {
 		files = append(files, render.File{Path: "assets/js/echarts.LICENSE.txt", Data: opts.EChartsNote})
 	}
