@@ -31,6 +31,7 @@ const usage = `jinzhan builds a campaign progress site from YAML data and Markdo
 Usage:
   jinzhan build   [--source DIR] [--destination DIR] [--base-url URL]
   jinzhan check   [--source DIR]
+  jinzhan serve   [--source DIR] [--port N] [--bind ADDR]
   jinzhan new     story|activity SLUG [--source DIR]
   jinzhan version
 
@@ -53,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr, false)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "jinzhan", version)
 		return exitOK

@@ -134,7 +134,7 @@ metrics: [help.forestry.chicks, help.tax.chicks]
 
 func TestSitePagesAndFigures(t *testing.T) {
 	r := sitetest.Build(t, baseSite)
-	r.AssertFile("index.html", `<html lang="zh-CN">`, "1.2万名", "3项", "总览图", `<link rel="canonical" href="https://example.org/">`)
+	r.AssertFile("index.html", `<html lang="zh-CN">`, "1.2万名", "3项", "总览图", `<link rel="canonical" href="https://example.org/">`, "! _jinzhan")
 	r.AssertFile("activities/help/index.html", "近亿元", "2000余名", "6000余只", "252个", `href="/townships/mayouying/"`, "资料未载", "截止 2020年12月31日", `aria-valuenow="100"`)
 	r.AssertFile("stories/forestry/index.html", `<data class="fig" value="6000 只"`, ">6000余只</data>", `href="/activities/help/"`, "本文数据")
 	r.AssertFile("townships/mayouying/index.html", "林草局送雏", "6000余只", "平房村")

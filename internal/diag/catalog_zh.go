@@ -183,6 +183,14 @@ var chinese = map[string]string{
 	"the newest figure in this file is as of %s, %d days ago (more than %d)":                         "这个文件中最新的数据截至 %s，已过去 %d 天（超过 %d 天）",
 	"update the figures and their as_of date, or raise stale_after_days in site.yaml":                "请更新数据及其 as_of 日期，或调大 site.yaml 中的 stale_after_days",
 
+	// preview server
+	" and %d more": " 等 %d 个文件",
+	"first build":  "首次生成",
+	"input errors; still serving the last good site": "输入有错误，仍显示上一次成功生成的网站",
+	"%d of %d pages rendered in %d ms":               "重新生成 %d/%d 个页面，用时 %d 毫秒",
+	"%d error(s) in the input":                       "输入中有 %d 处错误",
+	"The page below is the last good build. Fix the file and save: this page comes back by itself.": "下面是上一次成功生成的页面。改好文件并保存后，页面会自动恢复。",
+
 	// build report
 	"changes since the previous build:": "与上次生成相比：",
 	"no page or figure changed":         "页面和数据都没有变化",

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+
+	"github.com/jinzhan-dev/jinzhan"
+	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/serve"
+)
+
+func cmdServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("jinzhan serve", "serve [--source DIR] [--port N] [--bind ADDR]\n\nPreviews the site: rebuilds it in memory when a file changes, reloads open pages,\nand shows input problems over the last good page. Writes nothing to public/.", stderr)
+	source := fs.String("source", ".", "site folder")
+	port := fs.Int("port", 1313, "port to listen on")
+	bind := fs.String("bind", "127.0.0.1", "address to listen on (loopback unless told otherwise)")
+	if code, stop := parse(fs, args); stop {
+		return code
+	}
+	if fs.NArg() > 0 || *port < 0 || *port > 65535 {
+		fs.Usage()
+		return exitUsage
+	}
+	root, err := filepath.Abs(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		return exitUsage
+	}
+	src, err := build.SiteFS(root)
+	if err != nil {
+		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		return exitUsage
+	}
+	script, license := jinzhan.ECharts()
+	srv := serve.New(serve.Config{
+		Root:    root,
+		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		Options: build.Options{Source: src, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license},
+		Log:     stdout,
+	})
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = srv.Run(ctx, func(addr string) {
+		fmt.Fprintf(stdout, "jinzhan: serving %s at http://%s/ (Ctrl+C to stop)\n", root, addr)
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
