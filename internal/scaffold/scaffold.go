@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/schema"
 )
 
 // Kinds are what `jinzhan new` can create.
@@ -72,7 +73,9 @@ func New(root, kind, slug, today string) (string, error) {
 	case "story":
 		rel, body = filepath.Join(load.ContentDir, "stories", slug+".md"), storyTemplate
 	case "activity":
-		rel, body = filepath.Join(load.ActivitiesDir, slug+".yaml"), activityTemplate
+		// The first line gives editors completion from the site's schema/ folder.
+		rel = filepath.Join(load.ActivitiesDir, slug+".yaml")
+		body = schema.Modeline("activity", filepath.ToSlash(rel)) + "\n" + activityTemplate
 	default:
 		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
 	}

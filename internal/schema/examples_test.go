@@ -72,3 +72,38 @@ func TestExampleFilesMatchTheirSchemas(t *testing.T) {
 		}
 	}
 }
+
+func TestExampleFilesNameTheirSchema(t *testing.T) {
+	for _, f := range exampleFiles(t) {
+		if f.kind == "frontmatter" {
+			continue // Markdown: the YAML extension does not read front matter
+		}
+		data, err := os.ReadFile(filepath.Join(exampleRoot, f.path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(data), "\n")
+		if want := Modeline(f.kind, f.path); first != want {
+			t.Errorf("%s starts with %q, want %q", f.path, first, want)
+			continue
+		}
+		target := strings.TrimPrefix(first, "# yaml-language-server: $schema=")
+		if _, err := os.Stat(filepath.Join(exampleRoot, filepath.Dir(f.path), target)); err != nil {
+			t.Errorf("%s names a schema that is not there: %v", f.path, err)
+		}
+	}
+}
+
+func TestModeline(t *testing.T) {
+	cases := map[string]string{
+		"site.yaml":                      "schema/site.schema.json",
+		"data/campaign.yaml":             "../schema/campaign.schema.json",
+		"data/activities/volunteer.yaml": "../../schema/activity.schema.json",
+	}
+	kinds := map[string]string{"site.yaml": "site", "data/campaign.yaml": "campaign", "data/activities/volunteer.yaml": "activity"}
+	for rel, want := range cases {
+		if got := Modeline(kinds[rel], rel); got != "# yaml-language-server: $schema="+want {
+			t.Errorf("Modeline(%s) = %q", rel, got)
+		}
+	}
+}
