@@ -75,3 +75,22 @@ func BenchmarkBuildExample(b *testing.B) {
 
 func BenchmarkBuild1000Stories(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10000Stories(b *testing.B) { benchmarkBuild(b, 10000) }
+
+// BenchmarkSessionEditStory5000 is one story edited on a 5,000-story site,
+// rebuilt by a preview session (no file watching).
+func BenchmarkSessionEditStory5000(b *testing.B) {
+	dir := generatedSite(b, 5000)
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		b.Fatal(err)
+	}
+	story := filepath.Join(dir, "content/stories/story-00042.md")
+	src, _ := os.ReadFile(story)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		os.WriteFile(story, append(src, fmt.Sprintf("修改%d\n", i)...), 0o644)
+		if up, err := s.RebuildChanged([]string{"content/stories/story-00042.md"}); err != nil || len(up.Rendered) != 1 {
+			b.Fatalf("%v %v", up.Rendered, err)
+		}
+	}
+}

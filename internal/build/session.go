@@ -25,9 +25,15 @@ import (
 // its signature (everything it shows) changed. A failed rebuild keeps the
 // last good site.
 type Session struct {
-	opts Options
-	docs *load.DocCache
-	seed maphash.Seed
+	opts   Options
+	docs   *load.DocCache
+	checks *validate.Memo
+	charts site.ChartMemo
+	seed   maphash.Seed
+	// storySigs keeps story pages' signatures by parsed file: a story page
+	// shows only its file and data, so while both are the same so is it.
+	storySigs map[*load.Doc]uint64
+	sigKey    string // data and global part the storySigs were made with
 
 	themeKey string
 	r        *render.Renderer
@@ -54,7 +60,8 @@ type Update struct {
 
 // NewSession prepares a session; call Rebuild to build.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, docs: load.NewDocCache(), seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, files: map[string][]byte{}}
+	return &Session{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), charts: site.ChartMemo{}, seed: maphash.MakeSeed(),
+		storySigs: map[*load.Doc]uint64{}, pages: map[string]pageEntry{}, files: map[string][]byte{}}
 }
 
 // Page returns the HTML of the page at url ("/x/") from the last good build.
@@ -75,11 +82,19 @@ func (s *Session) File(path string) ([]byte, bool) {
 
 // Rebuild builds the site again. Input problems come back as
 // *diag.ListError (with Update.Lang set) and leave the last good site in place.
-func (s *Session) Rebuild() (*Update, error) {
+func (s *Session) Rebuild() (*Update, error) { return s.RebuildChanged(nil) }
+
+// RebuildChanged is Rebuild told which files changed (paths relative to the
+// site, as file events give them), so unchanged Markdown is not even read.
+// nil means unknown: every file is read and compared.
+func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	start := time.Now()
+	if changed != nil {
+		s.docs.Changed(changed)
+	}
 	var problems diag.List
 	in := load.LoadCached(s.opts.Source, s.docs, &problems)
-	cat := validate.Check(in, &problems)
+	cat := validate.CheckWith(in, &problems, s.checks)
 	up := &Update{Lang: cmp.Or(in.Site.Language, "zh-CN")}
 	for _, d := range problems.Sorted() {
 		if d.Severity == diag.Warning {
@@ -97,8 +112,9 @@ func (s *Session) Rebuild() (*Update, error) {
 			return up, fmt.Errorf("theme: %w", err)
 		}
 		s.r, s.themeKey = r, key
+		clear(s.charts) // chart tables speak the theme's words
 	}
-	model, err := site.Build(in, cat, s.r.Words())
+	model, err := site.BuildWith(in, cat, s.r.Words(), s.charts)
 	if err != nil {
 		return up, fmt.Errorf("model: %w", err)
 	}
@@ -106,7 +122,7 @@ func (s *Session) Rebuild() (*Update, error) {
 	if err != nil {
 		return up, err
 	}
-	pages, stale := s.signatures(model)
+	pages, stale := s.signatures(model, in.DataKey)
 	var mu sync.Mutex
 	byPath := map[string]string{}
 	for _, p := range stale {
@@ -134,14 +150,27 @@ func (s *Session) Rebuild() (*Update, error) {
 
 // signatures returns the new page table, keeping the HTML of unchanged
 // pages, and the pages to render.
-func (s *Session) signatures(model *site.Site) (map[string]pageEntry, []*site.Page) {
+func (s *Session) signatures(model *site.Site, dataKey uint64) (map[string]pageEntry, []*site.Page) {
 	global := globalSignature(s.seed, model, s.themeKey)
+	if key := fmt.Sprint(dataKey, global); key != s.sigKey {
+		s.sigKey, s.storySigs = key, map[*load.Doc]uint64{}
+	}
+	storySigs := make(map[*load.Doc]uint64, len(model.Stories))
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	pages := make(map[string]pageEntry, len(model.Pages))
 	var stale []*site.Page
 	for _, p := range model.Pages {
-		sig := pageSignature(s.seed, global, model, p)
+		var sig uint64
+		if p.Kind == "story" {
+			var ok bool
+			if sig, ok = s.storySigs[p.Doc]; !ok {
+				sig = pageSignature(s.seed, global, model, p)
+			}
+			storySigs[p.Doc] = sig
+		} else {
+			sig = pageSignature(s.seed, global, model, p)
+		}
 		if old, ok := s.pages[p.URL]; ok && old.sig == sig {
 			pages[p.URL] = old
 			continue
@@ -149,6 +178,7 @@ func (s *Session) signatures(model *site.Site) (map[string]pageEntry, []*site.Pa
 		pages[p.URL] = pageEntry{sig: sig}
 		stale = append(stale, p)
 	}
+	s.storySigs = storySigs
 	return pages, stale
 }
 

@@ -70,8 +70,13 @@ func (d *digest) doc(doc *load.Doc) {
 	})
 }
 
+func (d *digest) date(t load.Date) {
+	d.num(t.Year*10000 + t.Month*100 + t.Day)
+}
+
 func (d *digest) storyEntry(s *site.Story) {
-	d.str(s.URL, s.Title, s.Summary, s.Date.ISO())
+	d.str(s.URL, s.Title, s.Summary)
+	d.date(s.Date)
 	for _, t := range s.Townships {
 		d.str(t.URL, t.Name)
 	}

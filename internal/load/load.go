@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/fnv"
 	"io/fs"
 	"path"
 	"regexp"
@@ -65,6 +67,9 @@ type Input struct {
 	// Unreadable lists the files that could not be read or parsed at all,
 	// so that later stages do not report every reference into them.
 	Unreadable map[string]bool
+	// DataKey fingerprints every YAML file read: while it stays the same,
+	// what a Markdown file resolves to stays the same (preview caches).
+	DataKey uint64
 }
 
 // Paths of the inputs, relative to the site root.
@@ -89,16 +94,18 @@ func Load(fsys fs.FS, list *diag.List) *Input { return LoadCached(fsys, nil, lis
 // have not changed since the cache saw them (nil: no cache).
 func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	in := &Input{Unreadable: map[string]bool{}}
+	key := fnv.New64a()
+	defer func() { in.DataKey = key.Sum64() }()
 	for _, f := range []struct {
 		name     string
 		v        any
 		required bool
 	}{{SiteFile, &in.Site, true}, {CampaignFile, &in.Campaign, true}, {TownshipsPath, &in.Townships, false}} {
-		if !decodeFile(fsys, f.name, f.v, f.required, list) {
+		if !decodeFile(fsys, f.name, f.v, f.required, key, list) {
 			in.Unreadable[f.name] = true
 		}
 	}
-	in.Activities = loadActivities(fsys, list)
+	in.Activities = loadActivities(fsys, key, list)
 	in.Docs = loadDocs(fsys, cache, list)
 	return in
 }
@@ -153,7 +160,7 @@ func unwrapPath(err error) error {
 
 // decodeFile reads and decodes one YAML file; false when it could not be
 // read or parsed at all (a missing optional file is fine).
-func decodeFile(fsys fs.FS, name string, v any, required bool, list *diag.List) bool {
+func decodeFile(fsys fs.FS, name string, v any, required bool, key hash.Hash64, list *diag.List) bool {
 	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		if required {
 			list.Errorf(diag.Pos{File: name}, "", diag.T("run jinzhan in the site folder, or pass --source"), "the file is missing")
@@ -161,10 +168,12 @@ func decodeFile(fsys fs.FS, name string, v any, required bool, list *diag.List) 
 		return !required
 	}
 	data, ok := readFile(fsys, name, list)
+	key.Write([]byte(name))
+	key.Write(data)
 	return ok && strictyaml.Decode(name, data, v, list)
 }
 
-func loadActivities(fsys fs.FS, list *diag.List) []*Activity {
+func loadActivities(fsys fs.FS, key hash.Hash64, list *diag.List) []*Activity {
 	names, err := fs.Glob(fsys, ActivitiesDir+"/*")
 	if err != nil {
 		panic(err) // the pattern is constant and valid
@@ -184,7 +193,7 @@ func loadActivities(fsys fs.FS, list *diag.List) []*Activity {
 			continue
 		}
 		a := &Activity{Slug: slug}
-		decodeFile(fsys, name, a, true, list)
+		decodeFile(fsys, name, a, true, key, list)
 		out = append(out, a)
 	}
 	return out

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -76,14 +77,11 @@ func ParseDate(s string) (Date, bool) {
 func (d Date) IsZero() bool { return d.Year == 0 }
 
 // Before reports whether d starts before e (partial dates compare by what they have).
-func (d Date) Before(e Date) bool {
-	if d.Year != e.Year {
-		return d.Year < e.Year
-	}
-	if d.Month != e.Month {
-		return d.Month < e.Month
-	}
-	return d.Day < e.Day
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// Compare orders dates: -1, 0 or 1 (2020 before 2020-01 before 2020-01-01).
+func (d Date) Compare(e Date) int {
+	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
 }
 
 // ISO formats the date as written: 2020, 2020-08 or 2020-08-05.

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 )
@@ -94,8 +95,11 @@ type File struct {
 	Data []byte
 }
 
-// Published returns every schema for publishing with a built site.
-func Published() ([]File, error) {
+// Published returns every schema for publishing with a built site. The
+// schemas come from the Go types, so they are made once per process.
+func Published() ([]File, error) { return published() }
+
+var published = sync.OnceValues(func() ([]File, error) {
 	out := make([]File, 0, len(kinds))
 	for _, k := range kinds {
 		data, err := generate(k)
@@ -105,4 +109,4 @@ func Published() ([]File, error) {
 		out = append(out, File{Path: Dir + "/" + FileName(k.name), Data: data})
 	}
 	return out, nil
-}
+})

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -17,18 +18,38 @@ import (
 var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", "/townships/"}, {"故事", "/stories/"}}
 
 type builder struct {
-	in    *load.Input
-	cat   *validate.Catalog
-	words chart.Words
-	site  *Site
-	acts  map[string]*Activity
-	towns map[string]*Township
+	notes      map[*Figure]*markdown.ResolvedFigure // each figure's printed form, made once
+	memo, used ChartMemo                            // charts of the last build, and of this one
+	in         *load.Input
+	cat        *validate.Catalog
+	words      chart.Words
+	site       *Site
+	acts       map[string]*Activity
+	towns      map[string]*Township
 }
 
 // Build makes the site model from checked input. words are the chart
 // table and summary strings of the site's language.
 func Build(in *load.Input, cat *validate.Catalog, words chart.Words) (*Site, error) {
-	b := &builder{in: in, cat: cat, words: words, acts: map[string]*Activity{}, towns: map[string]*Township{}}
+	return BuildWith(in, cat, words, nil)
+}
+
+// ChartMemo keeps built charts between builds of a preview session, by
+// resolved spec: the validate memo hands back the same spec while a chart's
+// file and the data are unchanged. Clear it when the words change.
+type ChartMemo map[*chart.Spec]*chart.Chart
+
+// BuildWith is Build reusing the charts in memo (nil: none), which it
+// refills with this build's charts only.
+func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, memo ChartMemo) (*Site, error) {
+	b := &builder{in: in, cat: cat, words: words, acts: map[string]*Activity{}, towns: map[string]*Township{}, memo: memo}
+	if memo != nil {
+		b.used = ChartMemo{}
+		defer func() {
+			clear(memo)
+			maps.Copy(memo, b.used)
+		}()
+	}
 	cfg := in.Site
 	b.site = &Site{
 		Title:       cfg.Title,
@@ -80,11 +101,19 @@ func (b *builder) buildChart(spec *load.ChartSpec, id string) (*chart.Chart, err
 	if !ok {
 		return nil, nil // refused by validation; the build stops before rendering
 	}
+	if c, ok := b.memo[resolved]; ok && c.ID == id {
+		b.used[resolved] = c
+		b.site.Charts++
+		return c, nil
+	}
 	s := *resolved
 	s.ID = id
 	c, err := chart.Build(&s, b.words)
 	if err == nil {
 		b.site.Charts++
+		if b.used != nil {
+			b.used[resolved] = c
+		}
 	}
 	return c, err
 }
@@ -277,7 +306,7 @@ func (b *builder) docs() error {
 	home.Charts = home.Charts || len(b.site.Campaign.Charts) > 0
 	b.site.Pages = append(b.site.Pages, home)
 	slices.SortStableFunc(b.site.Stories, func(x, y *Story) int {
-		return cmp.Or(-cmp.Compare(x.Date.ISO(), y.Date.ISO()), cmp.Compare(x.Slug, y.Slug))
+		return cmp.Or(-x.Date.Compare(y.Date), cmp.Compare(x.Slug, y.Slug))
 	})
 	for _, s := range b.site.Stories {
 		if s.Activity != nil {
@@ -306,7 +335,7 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 			if !ok {
 				return ast.WalkContinue, nil
 			}
-			n.Figure = &markdown.ResolvedFigure{Display: f.Display, Value: f.Value.String() + " " + f.Base, Title: FigureNote(f, b.words)}
+			n.Figure = b.resolved(f)
 			if !slices.Contains(cited, f) {
 				cited = append(cited, f)
 			}
@@ -327,6 +356,19 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 		return ast.WalkContinue, nil
 	})
 	return cited, charts, err
+}
+
+// resolved is what a reference to f prints, shared by every reference.
+func (b *builder) resolved(f *Figure) *markdown.ResolvedFigure {
+	if r, ok := b.notes[f]; ok {
+		return r
+	}
+	if b.notes == nil {
+		b.notes = map[*Figure]*markdown.ResolvedFigure{}
+	}
+	r := &markdown.ResolvedFigure{Display: f.Display, Value: f.Value.String() + " " + f.Base, Title: FigureNote(f, b.words)}
+	b.notes[f] = r
+	return r
 }
 
 // FigureNote is the label, date and source of a figure in one line.

@@ -14,6 +14,21 @@ import (
 func (v *validator) docs() {
 	narratives := map[string]bool{}
 	for _, d := range v.in.Docs {
+		if d.Kind == load.KindActivity {
+			narratives[d.Slug] = true
+		}
+		v.docChecked(d)
+	}
+	for _, a := range v.in.Activities {
+		if !narratives[a.Slug] {
+			v.list.Warnf(a.Pos, "", diag.T("write content/activities/%s.md", a.Slug), "activity %q has no narrative", a.Slug)
+		}
+	}
+}
+
+// doc checks one Markdown file against the data.
+func (v *validator) doc(d *load.Doc) {
+	{
 		fm := &d.Front
 		switch d.Kind {
 		case load.KindActivity:
@@ -21,7 +36,6 @@ func (v *validator) docs() {
 				v.list.Errorf(diag.Pos{File: d.Path}, "", suggest(d.Slug, sortedKeys(v.cat.Activities), diag.T("add %s/%s.yaml", load.ActivitiesDir, d.Slug)),
 					"no activity data for %q: a narrative needs %s/%s.yaml", d.Slug, load.ActivitiesDir, d.Slug)
 			}
-			narratives[d.Slug] = true
 			if fm.Activity != "" && fm.Activity != d.Slug {
 				v.list.Errorf(fm.At("activity"), "activity", diag.T("leave activity: out, or write %s", d.Slug), "this narrative belongs to %q, not %q", d.Slug, fm.Activity)
 			}
@@ -40,11 +54,6 @@ func (v *validator) docs() {
 		}
 		v.places(fm, "", fm.Townships, fm.Villages)
 		v.docBody(d)
-	}
-	for _, a := range v.in.Activities {
-		if !narratives[a.Slug] {
-			v.list.Warnf(a.Pos, "", diag.T("write content/activities/%s.md", a.Slug), "activity %q has no narrative", a.Slug)
-		}
 	}
 }
 

@@ -18,12 +18,15 @@ type validator struct {
 	cat    *Catalog
 	broken map[string]bool // figures already reported as invalid
 	parts  []part          // figures with part_of, checked after all are known
+	memo   *Memo           // per-file checks of earlier builds, or nil
 }
 
 // Check validates the whole input, adding every problem to list, and
 // returns the catalog of what is valid.
-func Check(in *load.Input, list *diag.List) *Catalog {
-	v := &validator{in: in, list: list, broken: map[string]bool{}, cat: &Catalog{
+func Check(in *load.Input, list *diag.List) *Catalog { return check(in, list, nil) }
+
+func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
+	v := &validator{in: in, list: list, memo: memo, broken: map[string]bool{}, cat: &Catalog{
 		Sources:    map[string]*load.Source{},
 		Townships:  map[string]*load.Township{},
 		Villages:   map[string]VillagePlace{},
@@ -47,6 +50,9 @@ func Check(in *load.Input, list *diag.List) *Catalog {
 	v.checkParts()
 	v.campaign()
 	v.docs()
+	if memo != nil {
+		memo.forgetOthers(in.Docs)
+	}
 	return v.cat
 }
 
