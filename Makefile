@@ -30,7 +30,7 @@ test: vet
 # Benchmarks: the median of several runs, on tmpfs when /dev/shm exists.
 bench: deps
 	BENCH_DIR=$$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp ) \
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./internal/build/ | tee bench.out
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ | tee bench.out
 	@$(GO) run ./internal/benchreport bench.out
 
 clean:

@@ -45,7 +45,7 @@ func main() {
 	}
 	for _, name := range order {
 		var parts []string
-		for _, unit := range []string{"ns/op", "µs/story", "B/op", "allocs/op"} {
+		for _, unit := range []string{"ns/op", "µs/story", "ms/edit", "B/op", "allocs/op"} {
 			vals := samples[name][unit]
 			if len(vals) == 0 {
 				continue
@@ -54,6 +54,8 @@ func main() {
 			med := vals[len(vals)/2]
 			if unit == "ns/op" {
 				parts = append(parts, fmt.Sprintf("%.1f ms/build", med/1e6))
+			} else if unit == "ms/edit" {
+				parts = append(parts, fmt.Sprintf("%.1f ms from save to served page", med))
 			} else {
 				parts = append(parts, fmt.Sprintf("%.0f %s", med, unit))
 			}
