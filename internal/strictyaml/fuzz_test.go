@@ -1,0 +1,63 @@
+package strictyaml_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
+)
+
+// FuzzDecode decodes any bytes into the types of the data files: it must
+// never panic, and every problem must name the file and a line.
+//
+//	go test -run '^$' -fuzz FuzzDecode -fuzztime 60s ./internal/strictyaml
+func FuzzDecode(f *testing.F) {
+	seeds, _ := filepath.Glob("../../data/activities/*.yaml")
+	seeds = append(seeds, "../../data/campaign.yaml", "../../data/townships.yaml", "../../site.yaml")
+	for _, name := range seeds {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{
+		"",
+		"title: &a x\nsummary: *a\n",
+		"title: t\n\tsource: x\n",
+		"a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nmetrics: [*c, *c]\n",
+		"title: t\n---\ntitle: u\n",
+		"title: t\ntitle: u\nmetrics:\n  - value: \"89x3\"\n    as_of: 2020-02-30\n    id: [a]\n",
+		"metrics:\n  - {id: a, value: -1e400, unit: 万元, actual: 1}\ntargets:\n  - actual: ~\n    value: 0x1F\n",
+		"weight: 99999999999999999999\nperiod: [2020]\ncharts: {type: bar}\n",
+		"{",
+		"- a\n- b\n",
+		"? [a, b]\n: c\n",
+		"!!binary title: x\n",
+	} {
+		f.Add([]byte(s))
+	}
+	const file = "data/activities/x.yaml"
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var list diag.List
+		var a load.Activity
+		strictyaml.Decode(file, data, &a, &list)
+		var c load.Campaign
+		strictyaml.Decode(file, data, &c, &list)
+		var fm load.FrontMatter
+		strictyaml.Decode(file, data, &fm, &list)
+		for _, d := range list.Sorted() {
+			if d.Pos.File != file || d.Pos.Line < 1 || d.Pos.Col < 0 {
+				t.Errorf("problem at %q line %d col %d: %s", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Error())
+			}
+			for _, lang := range []string{"en", "zh-CN"} {
+				// A format and its arguments must match in every language.
+				if msg := d.In(lang); strings.Contains(msg, "%!") && !strings.Contains(string(data), "%!") {
+					t.Errorf("badly formatted message: %s", msg)
+				}
+			}
+		}
+	})
+}
