@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -61,6 +62,12 @@ func FuzzMarkdown(f *testing.F) {
 	}
 	md := New(write)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		if !utf8.Valid(src) {
+			// The loader refuses files that are not UTF-8 before parsing;
+			// goldmark v1.8.7's CJK extension panics on some such bytes
+			// (testdata/fuzz/FuzzMarkdown/590ebd9e82a90ffd).
+			t.Skip("not UTF-8: refused by the loader")
+		}
 		doc := md.Parser().Parse(text.NewReader(src))
 		resolveForTest(doc)
 		var out bytes.Buffer
