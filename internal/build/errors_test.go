@@ -90,7 +90,7 @@ func TestInputErrorsAreAllReportedWithPositions(t *testing.T) {
 		`metrics[5].value: 120% is more than 100%`,
 		`metrics[6].value: a figure cannot be negative, got -5`,
 		`breakdowns[0].townships[0]: unknown township "mayouyin"`, "did you mean mayouying?",
-		`breakdowns[0].metrics[0].as_of: want a date like 2020-08-05`,
+		`breakdowns[0].metrics[0].as_of: 2020-02-30 does not exist: 2020/2 has only 29 days`,
 		`content/stories/forestry.md:4:11: activity: unknown activity "hepl"`, "did you mean help?",
 		`content/stories/forestry.md:6:3: {{help.nothing}}: unknown figure "help.nothing"`,
 	)

@@ -78,6 +78,14 @@ var chinese = map[string]string{
 	"want a plain number like 12 or 2.44, got %s":                                               "这里应是普通数字，如 12 或 2.44，实际是 %s",
 	"want a date like 2020-08-05 (or 2020-08, 2020), got %s":                                    "这里应是日期，如 2020-08-05（或 2020-08、2020），实际是 %s",
 
+	"write the text on the same line after the colon":                                     "请把文字写在冒号后面的同一行",
+	"write digits only, without quotes or a decimal point, e.g. 10":                       "只写数字，不加引号和小数点，例如 10",
+	"write one value on the same line after the colon":                                    "请在冒号后面的同一行写一个值",
+	"write digits only, without quotes, commas or units: 46万元 is value: 46 with unit: 万元": "只写数字，不加引号、逗号和单位：46万元 写作 value: 46 和 unit: 万元",
+	"%s does not exist: %d/%d has only %d days":                                           "%s 这一天不存在：%d年%d月只有 %d 天",
+	"check the date against the source":                                                   "请对照原文核对日期",
+	"write year-month-day with dashes, e.g. 2020-08-05":                                   "请用短横线写年-月-日，例如 2020-08-05",
+
 	// site
 	"want an http(s) address, got %q":                           "这里应是 http(s) 网址，实际是 %q",
 	"write the full address, e.g. https://jinzhan.example.org/": "请写完整网址，例如 https://jinzhan.example.org/",

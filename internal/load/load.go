@@ -105,7 +105,7 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 			in.Unreadable[f.name] = true
 		}
 	}
-	in.Activities = loadActivities(fsys, key, list)
+	in.Activities = loadActivities(fsys, key, in.Unreadable, list)
 	in.Docs = loadDocs(fsys, cache, list)
 	return in
 }
@@ -173,7 +173,7 @@ func decodeFile(fsys fs.FS, name string, v any, required bool, key hash.Hash64, 
 	return ok && strictyaml.Decode(name, data, v, list)
 }
 
-func loadActivities(fsys fs.FS, key hash.Hash64, list *diag.List) []*Activity {
+func loadActivities(fsys fs.FS, key hash.Hash64, unreadable map[string]bool, list *diag.List) []*Activity {
 	names, err := fs.Glob(fsys, ActivitiesDir+"/*")
 	if err != nil {
 		panic(err) // the pattern is constant and valid
@@ -193,7 +193,10 @@ func loadActivities(fsys fs.FS, key hash.Hash64, list *diag.List) []*Activity {
 			continue
 		}
 		a := &Activity{Slug: slug}
-		decodeFile(fsys, name, a, true, key, list)
+		if !decodeFile(fsys, name, a, true, key, list) {
+			unreadable[name] = true // reported; its figures stay unknown quietly
+			continue
+		}
 		out = append(out, a)
 	}
 	return out
@@ -299,22 +302,23 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 			"the file has no front matter")
 		return nil
 	}
-	decodeFront(name, front, yamlLine, &doc.Front, list)
+	if !decodeFront(name, front, yamlLine, &doc.Front, list) {
+		return nil // reported; checks that need the front matter would only repeat it
+	}
 	doc.AST = md.Parser().Parse(text.NewReader(body))
 	return doc
 }
 
-// decodeFront decodes front matter, shifting positions to the whole file.
-func decodeFront(name string, front []byte, firstLine int, fm *FrontMatter, list *diag.List) {
-	var local diag.List
-	// Pad with blank lines so that YAML line numbers are file line numbers.
-	padded := append(bytes.Repeat([]byte("\n"), firstLine-1), front...)
+// decodeFront decodes front matter, shifting positions to the whole file;
+// false when there is none to speak of or it does not parse.
+func decodeFront(name string, front []byte, firstLine int, fm *FrontMatter, list *diag.List) bool {
 	if len(bytes.TrimSpace(front)) == 0 {
 		list.Errorf(diag.Pos{File: name, Line: firstLine}, "", diag.T("add at least a title: line"), "the front matter is empty")
-		return
+		return false
 	}
-	strictyaml.Decode(name, padded, fm, &local)
-	list.Merge(&local)
+	// Pad with blank lines so that YAML line numbers are file line numbers.
+	padded := append(bytes.Repeat([]byte("\n"), firstLine-1), front...)
+	return strictyaml.Decode(name, padded, fm, list)
 }
 
 // String is used in messages naming a document.

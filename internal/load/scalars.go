@@ -19,16 +19,17 @@ type Number struct {
 }
 
 // DecodeScalar accepts YAML numbers only: "12", "2.44". Text is refused.
-func (n *Number) DecodeScalar(node *yaml.Node) diag.Text {
+func (n *Number) DecodeScalar(node *yaml.Node) (problem, hint diag.Text) {
+	digitsOnly := diag.T("write digits only, without quotes, commas or units: 46万元 is value: 46 with unit: 万元")
 	if node.Tag != "!!int" && node.Tag != "!!float" {
-		return diag.T("want a number, got %s", strconv.Quote(node.Value))
+		return diag.T("want a number, got %s", strconv.Quote(node.Value)), digitsOnly
 	}
 	d, err := num.ParseDec(node.Value)
 	if err != nil {
-		return diag.T("want a plain number like 12 or 2.44, got %s", strconv.Quote(node.Value))
+		return diag.T("want a plain number like 12 or 2.44, got %s", strconv.Quote(node.Value)), digitsOnly
 	}
 	n.Dec, n.Set = d, true
-	return diag.Text{}
+	return diag.Text{}, diag.Text{}
 }
 
 // Date is a calendar date that may be partial: 2020, 2020-08 or 2020-08-05.
@@ -37,13 +38,18 @@ type Date struct {
 }
 
 // DecodeScalar reads YYYY, YYYY-MM or YYYY-MM-DD and rejects dates that do not exist.
-func (d *Date) DecodeScalar(node *yaml.Node) diag.Text {
+func (d *Date) DecodeScalar(node *yaml.Node) (problem, hint diag.Text) {
 	parsed, ok := ParseDate(node.Value)
 	if !ok {
-		return diag.T("want a date like 2020-08-05 (or 2020-08, 2020), got %s", strconv.Quote(node.Value))
+		var y, m, day int
+		if n, _ := fmt.Sscanf(node.Value, "%4d-%2d-%2d", &y, &m, &day); n == 3 && len(node.Value) == 10 && m >= 1 && m <= 12 {
+			days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			return diag.T("%s does not exist: %d/%d has only %d days", node.Value, y, m, days), diag.T("check the date against the source")
+		}
+		return diag.T("want a date like 2020-08-05 (or 2020-08, 2020), got %s", strconv.Quote(node.Value)), diag.T("write year-month-day with dashes, e.g. 2020-08-05")
 	}
 	*d = parsed
-	return diag.Text{}
+	return diag.Text{}, diag.Text{}
 }
 
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD; ok is false for impossible dates.

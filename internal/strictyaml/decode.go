@@ -26,7 +26,7 @@ import (
 // ScalarDecoder is implemented by types read from one YAML scalar (numbers,
 // dates). It returns a message such as `want a number, got "abc"` on failure.
 type ScalarDecoder interface {
-	DecodeScalar(n *yaml.Node) (problem diag.Text)
+	DecodeScalar(n *yaml.Node) (problem, hint diag.Text)
 }
 
 // Meta records where a struct and each of its keys stand in the file.
@@ -183,11 +183,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	}
 	if sd, ok := v.Addr().Interface().(ScalarDecoder); ok {
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, path, diag.Text{}, "want a single value, got %s", describe(n))
+			d.errorf(n, path, diag.T("write one value on the same line after the colon"), "want a single value, got %s", describe(n))
 			return
 		}
-		if problem := sd.DecodeScalar(n); problem.Format != "" {
-			d.list.Add(diag.Diagnostic{Pos: d.pos(n), Field: path, Message: problem})
+		if problem, hint := sd.DecodeScalar(n); problem.Format != "" {
+			d.list.Add(diag.Diagnostic{Pos: d.pos(n), Field: path, Message: problem, Hint: hint})
 		}
 		return
 	}
@@ -209,14 +209,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 			return // "key:" with nothing after it: empty, which jz:"required" catches
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, path, diag.Text{}, "want text, got %s", describe(n))
+			d.errorf(n, path, diag.T("write the text on the same line after the colon"), "want text, got %s", describe(n))
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
 		i, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
-			d.errorf(n, path, diag.Text{}, "want a whole number, got %s", describe(n))
+			d.errorf(n, path, diag.T("write digits only, without quotes or a decimal point, e.g. 10"), "want a whole number, got %s", describe(n))
 			return
 		}
 		v.SetInt(int64(i))

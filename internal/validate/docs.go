@@ -32,7 +32,7 @@ func (v *validator) doc(d *load.Doc) {
 		fm := &d.Front
 		switch d.Kind {
 		case load.KindActivity:
-			if _, ok := v.cat.Activities[d.Slug]; !ok {
+			if _, ok := v.cat.Activities[d.Slug]; !ok && !v.activityUnreadable(d.Slug) {
 				v.list.Errorf(diag.Pos{File: d.Path}, "", suggest(d.Slug, sortedKeys(v.cat.Activities), diag.T("add %s/%s.yaml", load.ActivitiesDir, d.Slug)),
 					"no activity data for %q: a narrative needs %s/%s.yaml", d.Slug, load.ActivitiesDir, d.Slug)
 			}
@@ -40,7 +40,7 @@ func (v *validator) doc(d *load.Doc) {
 				v.list.Errorf(fm.At("activity"), "activity", diag.T("leave activity: out, or write %s", d.Slug), "this narrative belongs to %q, not %q", d.Slug, fm.Activity)
 			}
 		case load.KindStory:
-			if fm.Date.IsZero() {
+			if fm.Date.IsZero() && !fm.Has("date") { // a date written wrong is reported where it is
 				v.list.Errorf(fm.At("date"), "date", diag.T("add a line date: 2020-08-05"), "a story needs a date")
 			}
 			if fm.Activity == "" {
@@ -48,7 +48,7 @@ func (v *validator) doc(d *load.Doc) {
 			}
 		}
 		if fm.Activity != "" {
-			if _, ok := v.cat.Activities[fm.Activity]; !ok {
+			if _, ok := v.cat.Activities[fm.Activity]; !ok && !v.activityUnreadable(fm.Activity) {
 				v.list.Errorf(fm.At("activity"), "activity", suggest(fm.Activity, sortedKeys(v.cat.Activities), diag.Text{}), "unknown activity %q", fm.Activity)
 			}
 		}

@@ -19,6 +19,9 @@ type validator struct {
 	broken map[string]bool // figures already reported as invalid
 	parts  []part          // figures with part_of, checked after all are known
 	memo   *Memo           // per-file checks of earlier builds, or nil
+	// refused holds place slugs reported as malformed (lowercased), so
+	// references to them, right or wrong in case, are not reported again.
+	refused map[string]bool
 }
 
 // Check validates the whole input, adding every problem to list, and
@@ -26,7 +29,7 @@ type validator struct {
 func Check(in *load.Input, list *diag.List) *Catalog { return check(in, list, nil) }
 
 func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
-	v := &validator{in: in, list: list, memo: memo, broken: map[string]bool{}, cat: &Catalog{
+	v := &validator{in: in, list: list, memo: memo, broken: map[string]bool{}, refused: map[string]bool{}, cat: &Catalog{
 		Sources:    map[string]*load.Source{},
 		Townships:  map[string]*load.Township{},
 		Villages:   map[string]VillagePlace{},
@@ -61,6 +64,12 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 // broken file is, once).
 func (v *validator) sourcesKnown() bool { return !v.in.Unreadable[load.CampaignFile] }
 func (v *validator) placesKnown() bool  { return !v.in.Unreadable[load.TownshipsPath] }
+
+// activityUnreadable reports whether slug's data file exists but could not
+// be read: references to it are then not reported again.
+func (v *validator) activityUnreadable(slug string) bool {
+	return v.in.Unreadable[load.ActivitiesDir+"/"+slug+".yaml"]
+}
 
 // Languages are the interface languages a site may choose.
 var Languages = []string{"zh-CN", "en"}
@@ -131,6 +140,7 @@ func (v *validator) townships() {
 		}
 		if !load.ValidSlug(t.Slug) {
 			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use lowercase pinyin without tones, e.g. mayouying"), "%q cannot be a URL", t.Slug)
+			v.refused[strings.ToLower(t.Slug)] = true
 			continue
 		}
 		if first, dup := v.cat.Townships[t.Slug]; dup {
@@ -146,6 +156,7 @@ func (v *validator) townships() {
 			}
 			if !load.ValidSlug(vil.Slug) {
 				v.list.Errorf(vil.At("slug"), vpath, diag.T("use lowercase pinyin without tones, e.g. pingfang"), "%q cannot be a URL", vil.Slug)
+				v.refused[strings.ToLower(vil.Slug)] = true
 				continue
 			}
 			if first, dup := seenVillage[vil.Slug]; dup {
@@ -164,12 +175,12 @@ func (v *validator) places(meta interface{ At(string) diag.Pos }, path string, t
 		return
 	}
 	for i, t := range townships {
-		if _, ok := v.cat.Townships[t]; !ok {
+		if _, ok := v.cat.Townships[t]; !ok && !v.refused[strings.ToLower(t)] {
 			v.list.Errorf(meta.At("townships"), fmt.Sprintf("%stownships[%d]", prefix(path), i), suggest(t, sortedKeys(v.cat.Townships), diag.T("add it to data/townships.yaml")), "unknown township %q", t)
 		}
 	}
 	for i, vil := range villages {
-		if _, ok := v.cat.Villages[vil]; !ok {
+		if _, ok := v.cat.Villages[vil]; !ok && !v.refused[strings.ToLower(vil)] {
 			v.list.Errorf(meta.At("villages"), fmt.Sprintf("%svillages[%d]", prefix(path), i), suggest(vil, sortedKeys(v.cat.Villages), diag.T("add it under its township in data/townships.yaml")), "unknown village %q", vil)
 		}
 	}
@@ -197,7 +208,7 @@ func (v *validator) campaign() {
 		}
 	}
 	for i, slug := range c.Carriers.Named {
-		if _, ok := v.cat.Activities[slug]; !ok {
+		if _, ok := v.cat.Activities[slug]; !ok && !v.activityUnreadable(slug) {
 			v.list.Errorf(c.Carriers.At("named"), fmt.Sprintf("carriers.named[%d]", i), suggest(slug, sortedKeys(v.cat.Activities), diag.T("add data/activities/%s.yaml", slug)), "unknown activity %q", slug)
 		}
 	}
@@ -223,7 +234,8 @@ func (v *validator) scopeIDs(scope string) []string {
 // figureRef checks a reference (relative to scope when scope is not "").
 func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*Figure, bool) {
 	f, ok := v.cat.Figure(ref, scope)
-	if !ok && (v.broken[ref] || v.broken[scope+"."+ref]) {
+	first, _, _ := strings.Cut(ref, ".")
+	if !ok && (v.broken[ref] || v.broken[scope+"."+ref] || v.activityUnreadable(first)) {
 		return nil, false
 	}
 	if !ok {
