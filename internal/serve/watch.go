@@ -66,6 +66,13 @@ func (wt *watcher) relevant(p string) bool {
 		return true
 	}
 	top, _, _ := strings.Cut(rel, "/")
+	switch top {
+	case "content":
+		return strings.HasSuffix(base, ".md")
+	case "data":
+		// .yml too, so that the build can say to rename it.
+		return strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")
+	}
 	for _, dir := range watched {
 		if top == dir {
 			return true
