@@ -94,3 +94,27 @@ func BenchmarkSessionEditStory5000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSessionEditYAML5000 is one figure's label edited on a
+// 5,000-story site, rebuilt by a preview session.
+func BenchmarkSessionEditYAML5000(b *testing.B) {
+	dir := generatedSite(b, 5000)
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		b.Fatal(err)
+	}
+	data := filepath.Join(dir, "data/activities/help.yaml")
+	src, _ := os.ReadFile(data)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		edited := strings.Replace(string(src), "label: 入户走访", fmt.Sprintf("label: 入户走访%d", i), 1)
+		os.WriteFile(data, []byte(edited), 0o644)
+		up, err := s.RebuildChanged([]string{"data/activities/help.yaml"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if i == 0 {
+			b.Logf("rendered %d pages: %v", len(up.Rendered), up.Rendered[:min(8, len(up.Rendered))])
+		}
+	}
+}

@@ -31,9 +31,10 @@ type Session struct {
 	charts site.ChartMemo
 	seed   maphash.Seed
 	// storySigs keeps story pages' signatures by parsed file: a story page
-	// shows only its file and data, so while both are the same so is it.
-	storySigs map[*load.Doc]uint64
-	sigKey    string // data and global part the storySigs were made with
+	// shows only its file and the data it names, so while both print the
+	// same (validate.Memo.Key) so does the page.
+	storySigs map[*load.Doc]storySig
+	global    uint64 // the global part the storySigs were made with
 
 	themeKey string
 	r        *render.Renderer
@@ -42,6 +43,8 @@ type Session struct {
 	pages map[string]pageEntry // by URL: "/stories/x/"
 	files map[string][]byte    // by path: "assets/css/site.1a2b3c4d.css"
 }
+
+type storySig struct{ key, sig uint64 }
 
 type pageEntry struct {
 	sig  uint64
@@ -61,7 +64,7 @@ type Update struct {
 // NewSession prepares a session; call Rebuild to build.
 func NewSession(opts Options) *Session {
 	return &Session{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), charts: site.ChartMemo{}, seed: maphash.MakeSeed(),
-		storySigs: map[*load.Doc]uint64{}, pages: map[string]pageEntry{}, files: map[string][]byte{}}
+		storySigs: map[*load.Doc]storySig{}, pages: map[string]pageEntry{}, files: map[string][]byte{}}
 }
 
 // Page returns the HTML of the page at url ("/x/") from the last good build.
@@ -122,7 +125,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err != nil {
 		return up, err
 	}
-	pages, stale := s.signatures(model, in.DataKey)
+	pages, stale := s.signatures(model)
 	var mu sync.Mutex
 	byPath := map[string]string{}
 	for _, p := range stale {
@@ -150,24 +153,25 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 
 // signatures returns the new page table, keeping the HTML of unchanged
 // pages, and the pages to render.
-func (s *Session) signatures(model *site.Site, dataKey uint64) (map[string]pageEntry, []*site.Page) {
+func (s *Session) signatures(model *site.Site) (map[string]pageEntry, []*site.Page) {
 	global := globalSignature(s.seed, model, s.themeKey)
-	if key := fmt.Sprint(dataKey, global); key != s.sigKey {
-		s.sigKey, s.storySigs = key, map[*load.Doc]uint64{}
+	if global != s.global {
+		s.global, s.storySigs = global, map[*load.Doc]storySig{}
 	}
-	storySigs := make(map[*load.Doc]uint64, len(model.Stories))
+	storySigs := make(map[*load.Doc]storySig, len(model.Stories))
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	pages := make(map[string]pageEntry, len(model.Pages))
 	var stale []*site.Page
 	for _, p := range model.Pages {
 		var sig uint64
-		if p.Kind == "story" {
-			var ok bool
-			if sig, ok = s.storySigs[p.Doc]; !ok {
+		if key, known := s.checks.Key(p.Doc); p.Kind == "story" && known {
+			if old, ok := s.storySigs[p.Doc]; ok && old.key == key {
+				sig = old.sig
+			} else {
 				sig = pageSignature(s.seed, global, model, p)
 			}
-			storySigs[p.Doc] = sig
+			storySigs[p.Doc] = storySig{key: key, sig: sig}
 		} else {
 			sig = pageSignature(s.seed, global, model, p)
 		}

@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"hash/maphash"
+	"strings"
+
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
@@ -9,10 +12,12 @@ import (
 )
 
 // Memo keeps the checks of each Markdown file between builds of a preview
-// session. A file's checks depend on its own parse and on the YAML data
-// only, so while the data (load.Input.DataKey) is the same, a file parsed
-// before (the same *load.Doc) needs no second check.
+// session. A file's checks depend on its own parse and on the few data it
+// names (figures, activity, places), so a file parsed before (the same
+// *load.Doc) whose named data print the same needs no second check, even
+// after a YAML edit elsewhere.
 type Memo struct {
+	seed    maphash.Seed
 	dataKey uint64
 	docs    map[*load.Doc]docChecks
 }
@@ -21,17 +26,35 @@ type docChecks struct {
 	problems diag.List
 	blocks   map[*markdown.ChartBlock]*load.ChartSpec
 	charts   map[*load.ChartSpec]*chart.Spec
+	deps     deps
+	key      uint64 // the deps' fingerprint when checked
+	dataKey  uint64 // the data's, for files whose deps are not listed
+}
+
+// deps are what a Markdown file's checks and page read from the data.
+type deps struct {
+	figures   []string
+	activity  string
+	townships []string
+	villages  []string
+	opaque    bool // a chart of targets or series: keyed by all the data
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{docs: map[*load.Doc]docChecks{}} }
+func NewMemo() *Memo { return &Memo{seed: maphash.MakeSeed(), docs: map[*load.Doc]docChecks{}} }
 
 // CheckWith is Check reusing (and filling) memo.
 func CheckWith(in *load.Input, list *diag.List, memo *Memo) *Catalog {
-	if memo.dataKey != in.DataKey {
-		memo.dataKey, memo.docs = in.DataKey, map[*load.Doc]docChecks{}
-	}
+	memo.dataKey = in.DataKey
 	return check(in, list, memo)
+}
+
+// Key fingerprints what d's page shows from the data, as of the last check
+// (ok is false when d was not checked): the preview keeps a story page's
+// signature while its file and this key stay the same.
+func (m *Memo) Key(d *load.Doc) (uint64, bool) {
+	c, ok := m.docs[d]
+	return c.key, ok
 }
 
 // docChecked runs the per-file checks of d, or replays them from the memo.
@@ -40,8 +63,7 @@ func (v *validator) docChecked(d *load.Doc) {
 		v.doc(d)
 		return
 	}
-	if m, ok := v.memo.docs[d]; ok {
-		v.list.Merge(&m.problems)
+	if m, ok := v.memo.docs[d]; ok && m.problems.Len() == 0 && v.fingerprint(m.deps) == m.key && (!m.deps.opaque || m.dataKey == v.in.DataKey) {
 		for b, spec := range m.blocks {
 			v.cat.Blocks[b] = spec
 			if c, ok := m.charts[spec]; ok {
@@ -56,19 +78,74 @@ func (v *validator) docChecked(d *load.Doc) {
 	v.doc(d)
 	v.list = outer
 	outer.Merge(&local)
-	m := docChecks{problems: local, blocks: map[*markdown.ChartBlock]*load.ChartSpec{}, charts: map[*load.ChartSpec]*chart.Spec{}}
+	m := docChecks{problems: local, blocks: map[*markdown.ChartBlock]*load.ChartSpec{}, charts: map[*load.ChartSpec]*chart.Spec{}, dataKey: v.in.DataKey}
+	m.deps = deps{activity: d.Front.Activity, townships: d.Front.Townships, villages: d.Front.Villages}
+	if d.Kind == load.KindActivity {
+		m.deps.activity = d.Slug
+	}
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b, ok := n.(*markdown.ChartBlock); ok && entering {
-			if spec, ok := v.cat.Blocks[b]; ok {
-				m.blocks[b] = spec
-				if c, ok := v.cat.Charts[spec]; ok {
-					m.charts[spec] = c
-				}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *markdown.FigureRef:
+			m.deps.figures = append(m.deps.figures, n.Ref)
+		case *markdown.ChartBlock:
+			spec, ok := v.cat.Blocks[n]
+			if !ok {
+				m.deps.opaque = true
+				break
 			}
+			m.blocks[n] = spec
+			if c, ok := v.cat.Charts[spec]; ok {
+				m.charts[spec] = c
+			}
+			m.deps.figures = append(m.deps.figures, spec.Metrics...)
+			for _, r := range spec.Rows {
+				m.deps.figures = append(m.deps.figures, r.Metrics...)
+			}
+			m.deps.opaque = m.deps.opaque || spec.Target != "" || len(spec.Series) > 0
 		}
 		return ast.WalkContinue, nil
 	})
+	m.key = v.fingerprint(m.deps)
 	v.memo.docs[d] = m
+}
+
+// fingerprint hashes how the data a file names currently print.
+func (v *validator) fingerprint(dp deps) uint64 {
+	var h maphash.Hash
+	h.SetSeed(v.memo.seed)
+	str := func(ss ...string) {
+		for _, s := range ss {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+	}
+	for _, ref := range dp.figures {
+		str(ref)
+		if f, ok := v.cat.Figures[ref]; ok {
+			str(f.Display, f.Label, f.Base, f.Value.String(), f.Qualifier, f.Activity, f.AsOf.ISO(), SourceLine(f.Source), f.Note)
+			str(strings.Join(f.Breakdown.TownshipsOrNil(), ","), strings.Join(f.Breakdown.VillagesOrNil(), ","))
+		}
+	}
+	str("activity", dp.activity)
+	if a, ok := v.cat.Activities[dp.activity]; ok {
+		str(a.Title, a.ShortTitle)
+	}
+	for _, t := range dp.townships {
+		str("t", t)
+		if tw, ok := v.cat.Townships[t]; ok {
+			str(tw.Name)
+		}
+	}
+	for _, vil := range dp.villages {
+		str("v", vil)
+		if vp, ok := v.cat.Villages[vil]; ok {
+			str(vp.Village.Name, vp.Township.Slug, vp.Township.Name)
+		}
+	}
+	return h.Sum64()
 }
 
 // forgetOthers drops memo entries of files that are gone.
