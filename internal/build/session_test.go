@@ -83,7 +83,7 @@ townships: [longtan]
 	// A story's title: the story and every list that shows it.
 	writeText(t, story, strings.Replace(readText(t, story), "title: 龙潭镇的故事", "title: 龙潭镇税务局送鹅雏", 1))
 	up, err = s.Rebuild()
-	want := []string{"/", "/activities/help/", "/stories/", "/stories/other/", "/townships/longtan/"}
+	want := []string{"/", "/activities/help/", "/activities/help/stories/", "/stories/", "/stories/other/", "/townships/longtan/", "/townships/longtan/stories/"}
 	if err != nil || !slices.Equal(up.Rendered, want) {
 		t.Errorf("title edit rendered %v, want %v (%v)", up.Rendered, want, err)
 	}

@@ -82,6 +82,14 @@ func (d *digest) storyEntry(s *site.Story) {
 	}
 }
 
+// storyPreview covers the few stories an activity or township page shows.
+func (d *digest) storyPreview(stories []*site.Story) {
+	d.num(len(stories))
+	for _, st := range stories[:min(site.Preview, len(stories))] {
+		d.storyEntry(st)
+	}
+}
+
 func (d *digest) activity(a *site.Activity) {
 	d.str(a.URL, a.Title, a.ShortTitle, a.Summary, a.Participants, a.Period, a.AsOf)
 	for _, f := range a.Metrics {
@@ -165,9 +173,7 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 		}
 	case "activity":
 		d.activity(p.Activity)
-		for _, st := range p.Activity.Stories {
-			d.storyEntry(st)
-		}
+		d.storyPreview(p.Activity.Stories)
 	case "township":
 		t := p.Township
 		for _, v := range t.Villages {
@@ -176,9 +182,7 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 		for _, b := range t.Breakdowns {
 			d.breakdown(b)
 		}
-		for _, st := range t.Stories {
-			d.storyEntry(st)
-		}
+		d.storyPreview(t.Stories)
 	case "townships":
 		for _, t := range s.Townships {
 			d.str(t.URL, t.Name)
@@ -189,7 +193,18 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 			d.num(t.Figures)
 		}
 	case "stories":
-		for _, st := range s.Stories {
+		l := p.List
+		d.num(l.Total)
+		d.num(l.Number)
+		d.num(l.Pages)
+		d.str(l.Prev, l.Next)
+		if l.Activity != nil {
+			d.str(l.Activity.URL, l.Activity.ShortTitle)
+		}
+		if l.Township != nil {
+			d.str(l.Township.URL, l.Township.Name)
+		}
+		for _, st := range l.Stories {
 			d.storyEntry(st)
 		}
 	case "story":

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -215,4 +216,24 @@ charts:
         metrics: [a, b]
 `)
 	r.AssertFile("activities/series/index.html", "收入变化", `<th scope="row">2020年3月</th><td class="num">3万元</td>`, `<th scope="row">合计</th><td class="num">10万元</td><td class="num">5万元</td>`, `"stack":"total"`)
+}
+
+func TestStoryListsArePaginatedWithoutJavaScript(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(baseSite)
+	for i := range 44 {
+		fmt.Fprintf(&b, "-- content/stories/s%02d.md --\n---\ntitle: 第%02d篇\ndate: 2020-07-%02d\nactivity: help\ntownships: [longtan]\n---\n正文。\n", i, i, 1+i%28)
+	}
+	r := sitetest.Build(t, b.String())
+	r.AssertFile("stories/index.html", "共45篇", "第1页，共3页", `<a rel="next" href="/stories/page/2/">`, "! rel=\"prev\"", "林草局送雏")
+	r.AssertFile("stories/page/2/index.html", "<title>故事 第2页，共3页 · 测试站点</title>", `<a rel="prev" href="/stories/">`, `<a rel="next" href="/stories/page/3/">`)
+	r.AssertFile("stories/page/3/index.html", `<a rel="prev" href="/stories/page/2/">`, "! rel=\"next\"")
+	if n := strings.Count(r.Read("stories/page/3/index.html"), `class="story-item"`); n != 5 {
+		t.Errorf("last page lists %d stories, want 5", n)
+	}
+	r.AssertFile("townships/longtan/index.html", `href="/townships/longtan/stories/"`, "全部44篇故事")
+	r.AssertFile("townships/longtan/stories/page/3/index.html", "龙潭镇的故事")
+	r.AssertFile("activities/help/stories/index.html", "帮扶的故事", "共45篇")
+	r.AssertNoFile("townships/mayouying/stories/page/2/index.html")
+	r.AssertFile("townships/mayouying/stories/index.html", "共1篇")
 }

@@ -41,11 +41,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		"limit": func(n int, stories []*site.Story) []*site.Story {
 			return stories[:min(n, len(stories))]
 		},
-		"progress": progress,
-		"join":     strings.Join,
-		"add":      func(a, b int) int { return a + b },
-		"sub":      func(a, b int) int { return a - b },
-		"kindName": func(kind string) string { return r.strings["kind_"+kind] },
+		"progress":  progress,
+		"join":      strings.Join,
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
+		"kindName":  func(kind string) string { return r.strings["kind_"+kind] },
+		"listTitle": r.listTitle,
 	}
 }
 
@@ -56,4 +57,18 @@ func progress(t *validate.Target) int {
 	}
 	p := t.Actual.Value.Float() / t.Goal.Value.Float() * 100
 	return int(min(100, max(0, p)))
+}
+
+// listTitle names a story list: 党员干部拉手贫困户的故事, 马友营乡的故事, 故事.
+func (r *Renderer) listTitle(p *site.Page) string {
+	l := p.List
+	switch {
+	case l == nil:
+		return p.Title
+	case l.Activity != nil:
+		return fmt.Sprintf(r.strings["stories_of"], l.Activity.ShortTitle)
+	case l.Township != nil:
+		return fmt.Sprintf(r.strings["stories_of"], l.Township.Name)
+	}
+	return r.strings["kind_stories"]
 }

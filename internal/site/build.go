@@ -386,10 +386,14 @@ func FigureNote(f *Figure, w chart.Words) string {
 // listPages adds the generated list pages.
 func (b *builder) listPages() {
 	for _, t := range b.site.Townships {
+		t.StoriesURL = t.URL + "stories/"
 		b.site.Pages = append(b.site.Pages, &Page{URL: t.URL, Kind: "township", Title: t.Name, Township: t})
+		b.site.Pages = append(b.site.Pages, paginate(t.StoriesURL, t.Name, t.Stories, func(l *StoryList) { l.Township = t })...)
 	}
-	b.site.Pages = append(b.site.Pages,
-		&Page{URL: "/townships/", Kind: "townships"},
-		&Page{URL: "/stories/", Kind: "stories"},
-	)
+	for _, a := range b.site.Activities {
+		a.StoriesURL = a.URL + "stories/"
+		b.site.Pages = append(b.site.Pages, paginate(a.StoriesURL, a.ShortTitle, a.Stories, func(l *StoryList) { l.Activity = a })...)
+	}
+	b.site.Pages = append(b.site.Pages, &Page{URL: "/townships/", Kind: "townships"})
+	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
 }

@@ -71,6 +71,8 @@ type Activity struct {
 	Charts       []*chart.Chart
 	Stories      []*Story
 	Page         *Page
+	// StoriesURL lists all the activity's stories (its page shows a few).
+	StoriesURL string
 }
 
 // Breakdown is one unit, place or person with its figures.
@@ -94,6 +96,8 @@ type Township struct {
 	Stories    []*Story
 	Breakdowns []*Breakdown
 	Figures    int // figures concerning the township or its villages
+	// StoriesURL lists all the township's stories (its page shows a few).
+	StoriesURL string
 }
 
 // Story is one story page's content.
@@ -121,4 +125,5 @@ type Page struct {
 	Activity *Activity
 	Township *Township
 	Story    *Story
+	List     *StoryList // the stories a list page shows
 }
