@@ -84,7 +84,7 @@ func Run(opts Options) (*Result, error) {
 	}
 	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
 	figures := opendata.Figures(cat)
-	files, err := outputFiles(opts, r, figures)
+	files, err := outputFiles(opts, r, model, figures)
 	if err != nil {
 		return res, err
 	}
@@ -104,12 +104,17 @@ func Run(opts Options) (*Result, error) {
 }
 
 // outputFiles are the files published beside the pages.
-func outputFiles(opts Options, r *render.Renderer, figures opendata.File) ([]render.File, error) {
+func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures opendata.File) ([]render.File, error) {
 	figuresJSON, err := figures.Marshal()
 	if err != nil {
 		return nil, err
 	}
 	files := append(r.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
+	whole, err := r.SiteFiles(model)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, whole...)
 	schemas, err := schema.Published()
 	if err != nil {
 		return nil, err

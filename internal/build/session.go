@@ -121,7 +121,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err != nil {
 		return up, fmt.Errorf("model: %w", err)
 	}
-	files, err := outputFiles(s.opts, s.r, opendata.Figures(cat))
+	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat))
 	if err != nil {
 		return up, err
 	}

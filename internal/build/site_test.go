@@ -237,3 +237,16 @@ func TestStoryListsArePaginatedWithoutJavaScript(t *testing.T) {
 	r.AssertNoFile("townships/mayouying/stories/page/2/index.html")
 	r.AssertFile("townships/mayouying/stories/index.html", "共1篇")
 }
+
+func TestFeedsSitemapAndSharingMeta(t *testing.T) {
+	r := sitetest.Build(t, baseSite)
+	r.AssertFile("feed.xml", `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/" xml:lang="zh-CN">`,
+		"<title>林草局送雏</title>", "<id>https://example.org/stories/forestry/</id>", "<updated>2020-08-05T00:00:00Z</updated>",
+		`<content type="html">&lt;p&gt;林草局送去`, "6000余只", `<category term="马友营乡"></category>`)
+	r.AssertFile("activities/help/feed.xml", "<title>帮扶活动</title>", "<title>林草局送雏</title>")
+	r.AssertFile("sitemap.xml", "<loc>https://example.org/</loc>", "<loc>https://example.org/stories/forestry/</loc>", "<lastmod>2020-08-05</lastmod>")
+	r.AssertFile("robots.txt", "Sitemap: https://example.org/sitemap.xml")
+	r.AssertFile("stories/forestry/index.html", `<meta property="og:type" content="article">`, `<meta property="og:description" content="送去鸡雏。">`,
+		`<meta property="og:url" content="https://example.org/stories/forestry/">`, `<link rel="alternate" type="application/atom+xml"`)
+	r.AssertFile("activities/help/index.html", `href="/activities/help/feed.xml"`)
+}
