@@ -121,6 +121,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	opts := build.Options{Source: src, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
 	if write {
 		opts.Destination = *dest
+		if opts.Pagefind = build.FindPagefind(*source); opts.Pagefind == "" {
+			fmt.Fprintln(stderr, "jinzhan: pagefind not found (run npm ci): building without a search index")
+		}
 	}
 	res, err := build.Run(opts)
 	var list *diag.ListError

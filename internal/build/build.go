@@ -33,6 +33,9 @@ type Options struct {
 	ECharts     []byte    // the ECharts script to publish
 	EChartsNote []byte    // its licence, published beside it
 	Today       time.Time // for check's stale-data warning; zero means now
+	// Pagefind is the pagefind executable that indexes the built site for
+	// search ("" builds no index: the search page then says so).
+	Pagefind string
 }
 
 // Result describes a finished build.
@@ -141,6 +144,10 @@ func write(opts Options, r *render.Renderer, model *site.Site, files []render.Fi
 		}
 	}
 	if err := renderAll(r, model, stage.WriteFile); err != nil {
+		stage.Abort()
+		return 0, err
+	}
+	if err := indexForSearch(opts.Pagefind, stage.Dir()); err != nil {
 		stage.Abort()
 		return 0, err
 	}

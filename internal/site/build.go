@@ -15,7 +15,7 @@ import (
 )
 
 // DefaultMenu is used when site.yaml has no menu.
-var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", "/townships/"}, {"故事", "/stories/"}}
+var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", "/townships/"}, {"故事", "/stories/"}, {"搜索", "/search/"}}
 
 type builder struct {
 	notes      map[*Figure]*markdown.ResolvedFigure // each figure's printed form, made once
@@ -394,6 +394,6 @@ func (b *builder) listPages() {
 		a.StoriesURL = a.URL + "stories/"
 		b.site.Pages = append(b.site.Pages, paginate(a.StoriesURL, a.ShortTitle, a.Stories, func(l *StoryList) { l.Activity = a })...)
 	}
-	b.site.Pages = append(b.site.Pages, &Page{URL: "/townships/", Kind: "townships"})
+	b.site.Pages = append(b.site.Pages, &Page{URL: "/townships/", Kind: "townships"}, &Page{URL: "/search/", Kind: "search"})
 	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
 }
