@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"regexp"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -25,6 +27,9 @@ type Browser struct {
 	t      testing.TB
 	ctx    context.Context
 	Server *httptest.Server
+
+	// width and height of the viewport Visit opens pages in (360×800 unless Viewport is called).
+	width, height int64
 
 	mu       sync.Mutex
 	problems []string // console errors, exceptions, failed loads
@@ -50,7 +55,7 @@ func chromiumPath(t testing.TB) string {
 func Open(t testing.TB, dir string) *Browser {
 	t.Helper()
 	exe := chromiumPath(t)
-	b := &Browser{t: t, Server: httptest.NewServer(http.FileServer(http.Dir(dir)))}
+	b := &Browser{t: t, Server: httptest.NewServer(http.FileServer(http.Dir(dir))), width: 360, height: 800}
 	t.Cleanup(b.Server.Close)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
@@ -99,6 +104,9 @@ func (b *Browser) dismissDialog() {
 	})
 }
 
+// Viewport sets the size of the viewport the following visits use.
+func (b *Browser) Viewport(width, height int64) { b.width, b.height = width, height }
+
 // Visit loads a page (path on the server) and returns the problems and
 // dialogs seen while it loaded.
 func (b *Browser) Visit(path string) (problems, dialogs []string) {
@@ -108,7 +116,7 @@ func (b *Browser) Visit(path string) (problems, dialogs []string) {
 	b.mu.Unlock()
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 800), chromedp.Navigate(b.Server.URL+path)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(b.width, b.height), chromedp.Navigate(b.Server.URL+path)); err != nil {
 		b.t.Fatalf("open %s: %v", path, err)
 	}
 	// Let deferred scripts run and late errors arrive.
@@ -139,4 +147,28 @@ func (b *Browser) WaitFor(expr string) bool {
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second)))
 	return err == nil
+}
+
+// PrintPages prints the current page to PDF as Chromium does for a reader
+// and returns the number of pages.
+func (b *Browser) PrintPages() int {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	pdf, err := chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		res, err := cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	})
+	if err != nil {
+		b.t.Fatalf("print: %v", err)
+	}
+	m := regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count (\d+)|/Count (\d+)[^>]*?/Type\s*/Pages\b`).FindSubmatch(pdf)
+	if m == nil {
+		b.t.Fatal("print: no page count in the PDF")
+	}
+	n, _ := strconv.Atoi(string(append(m[1], m[2]...)))
+	return n
 }

@@ -112,3 +112,25 @@ func TestExampleChartsDrawInChromium(t *testing.T) {
 		}
 	}
 }
+
+// TestActivityPagesPrintOnOnePage prints every activity page as a reader
+// would: each must fit one page, a brief of its figures, targets and charts.
+func TestActivityPagesPrintOnOnePage(t *testing.T) {
+	public := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(sitetest.Options(exampleRoot, public)); err != nil {
+		t.Fatal(err)
+	}
+	b := Open(t, public)
+	entries, _ := os.ReadDir(filepath.Join(public, "activities"))
+	for _, e := range entries {
+		url := "/activities/" + e.Name() + "/"
+		b.Visit(url)
+		b.WaitFor(`document.querySelectorAll("figure.chart[data-chart-ready]").length === document.querySelectorAll("figure.chart").length`)
+		if n := b.PrintPages(); n != 1 {
+			t.Errorf("%s prints on %d pages, want 1", url, n)
+		}
+	}
+	if len(entries) < 5 {
+		t.Fatalf("only %d activity pages", len(entries))
+	}
+}
