@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -171,4 +172,17 @@ func (b *Browser) PrintPages() int {
 	}
 	n, _ := strconv.Atoi(string(append(m[1], m[2]...)))
 	return n
+}
+
+// DisableScripts turns JavaScript off for the pages visited next, as for a
+// reader whose browser runs none. (Eval still works: it is the test's.)
+func (b *Browser) DisableScripts() {
+	b.t.Helper()
+	err := chromedp.Do(b.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		b.t.Fatal(err)
+	}
 }

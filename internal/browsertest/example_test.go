@@ -134,3 +134,36 @@ func TestActivityPagesPrintOnOnePage(t *testing.T) {
 		t.Fatalf("only %d activity pages", len(entries))
 	}
 }
+
+// TestPagesReadWithoutJavaScript opens the chart pages with scripts off:
+// every chart's table, summary and the figures must still be on screen.
+func TestPagesReadWithoutJavaScript(t *testing.T) {
+	public := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(sitetest.Options(exampleRoot, public)); err != nil {
+		t.Fatal(err)
+	}
+	b := Open(t, public)
+	b.Visit("/") // the browser is up before scripts are switched off
+	b.DisableScripts()
+	for url, charts := range expectedCharts(t) {
+		b.Visit(url)
+		if Eval[bool](b, `document.querySelector("figure.chart[data-chart-ready]") !== null`) {
+			t.Fatalf("%s: scripts ran", url)
+		}
+		visible := Eval[[]string](b, `[...document.querySelectorAll("figure.chart table")].filter(t => t.getBoundingClientRect().height > 0).map(t => t.textContent)`)
+		if len(visible) != len(charts) {
+			t.Errorf("%s: %d of %d chart tables visible without JavaScript", url, len(visible), len(charts))
+			continue
+		}
+		for i, want := range charts {
+			for _, d := range want {
+				if !strings.Contains(visible[i], d) {
+					t.Errorf("%s: chart %d table lacks %s without JavaScript", url, i+1, d)
+				}
+			}
+		}
+		if hidden := Eval[int](b, `[...document.querySelectorAll(".chart-summary, .tile-value")].filter(e => e.getBoundingClientRect().height === 0).length`); hidden > 0 {
+			t.Errorf("%s: %d summaries or figures hidden without JavaScript", url, hidden)
+		}
+	}
+}
