@@ -99,13 +99,7 @@ func TestExampleChartsDrawInChromium(t *testing.T) {
 			t.Errorf("%s: %d chart tables, want %d", url, len(tables), len(charts))
 			continue
 		}
-		for i, want := range charts {
-			for _, d := range want {
-				if !strings.Contains(tables[i], d) {
-					t.Errorf("%s: chart %d table lacks %s", url, i+1, d)
-				}
-			}
-		}
+		assertTablesCarry(t, url, tables, charts)
 		// Charts fit a 360 px phone: nothing wider than the viewport.
 		if w := Eval[int](b, `document.documentElement.scrollWidth`); w > 360 {
 			t.Errorf("%s: page is %d px wide on a 360 px screen", url, w)
@@ -155,15 +149,21 @@ func TestPagesReadWithoutJavaScript(t *testing.T) {
 			t.Errorf("%s: %d of %d chart tables visible without JavaScript", url, len(visible), len(charts))
 			continue
 		}
-		for i, want := range charts {
-			for _, d := range want {
-				if !strings.Contains(visible[i], d) {
-					t.Errorf("%s: chart %d table lacks %s without JavaScript", url, i+1, d)
-				}
-			}
-		}
+		assertTablesCarry(t, url+" (no JavaScript)", visible, charts)
 		if hidden := Eval[int](b, `[...document.querySelectorAll(".chart-summary, .tile-value")].filter(e => e.getBoundingClientRect().height === 0).length`); hidden > 0 {
 			t.Errorf("%s: %d summaries or figures hidden without JavaScript", url, hidden)
+		}
+	}
+}
+
+// assertTablesCarry checks each chart table shows every number of its chart.
+func assertTablesCarry(t *testing.T, url string, tables []string, charts [][]string) {
+	t.Helper()
+	for i, want := range charts {
+		for _, d := range want {
+			if !strings.Contains(tables[i], d) {
+				t.Errorf("%s: chart %d table lacks %s", url, i+1, d)
+			}
 		}
 	}
 }
