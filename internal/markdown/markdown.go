@@ -9,7 +9,9 @@ import (
 	"github.com/yuin/goldmark/parser"
 )
 
-// New returns the Markdown converter; charts are written by write (nil to parse only).
+// New returns the Markdown converter; charts are written by write (nil to
+// parse only). Sources must be valid UTF-8, as the loader guarantees:
+// goldmark's CJK extension can panic on stray continuation bytes.
 func New(write ChartWriter) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
