@@ -118,6 +118,7 @@ func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures ope
 		return nil, err
 	}
 	files = append(files, whole...)
+	files = append(files, dataFiles(model)...)
 	schemas, err := schema.Published()
 	if err != nil {
 		return nil, err

@@ -90,11 +90,11 @@ townships: [longtan]
 	assertSessionMatchesFullBuild(t, s, dir)
 
 	// A figure: the pages that show it (the forestry story draws it in a
-	// chart block), not the others.
+	// chart block) and /data/ (the size of its files), not the others.
 	data := filepath.Join(dir, "data/activities/help.yaml")
 	writeText(t, data, strings.Replace(readText(t, data), "value: 300", "value: 320", 1))
 	up, err = s.Rebuild()
-	want = []string{"/", "/activities/help/", "/stories/forestry/", "/stories/other/", "/townships/longtan/"}
+	want = []string{"/", "/activities/help/", "/data/", "/stories/forestry/", "/stories/other/", "/townships/longtan/"}
 	if err != nil || !slices.Equal(up.Rendered, want) {
 		t.Errorf("figure edit rendered %v, want %v (%v)", up.Rendered, want, err)
 	}

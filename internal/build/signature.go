@@ -2,6 +2,7 @@ package build
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
@@ -35,7 +36,7 @@ func (d *digest) figure(f *site.Figure) {
 
 func (d *digest) charts(cs []*chart.Chart) {
 	for _, c := range cs {
-		d.str(c.ID, c.Type, c.Title, c.Summary, string(c.Option), c.Sources, c.AsOf)
+		d.str(c.ID, c.Type, c.Title, c.Summary, string(c.Option), c.Sources, c.AsOf, c.DataURL)
 		d.num(c.Height)
 		for _, r := range c.Table.Rows {
 			d.str(r.Header)
@@ -207,6 +208,18 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 		for _, st := range l.Stories {
 			d.storyEntry(st)
 		}
+	case "data":
+		// The page shows each dataset's title, rows, date, sources and file sizes.
+		for _, ds := range append(slices.Clone(s.Data), s.AllData) {
+			d.str(ds.ID, ds.Title, ds.Page, ds.AsOf.ISO())
+			d.num(len(ds.Rows))
+			d.Write(ds.CSV)
+			d.num(len(ds.JSON))
+			for _, src := range ds.Sources {
+				d.str(src.Publisher, src.Date.ISO())
+			}
+		}
+		d.num(s.FiguresJSONSize)
 	case "story":
 		st := p.Story
 		d.storyEntry(st)

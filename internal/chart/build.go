@@ -27,6 +27,9 @@ type Chart struct {
 	AsOf    string
 	// Height in px that suits the number of bars on a phone.
 	Height int
+	// DataURL links to the chart's figures as a data file; set by whoever
+	// places the chart ("" for none).
+	DataURL string
 }
 
 // Table is the chart's data as an HTML table.

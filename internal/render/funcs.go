@@ -47,6 +47,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"sub":       func(a, b int) int { return a - b },
 		"kindName":  func(kind string) string { return r.strings["kind_"+kind] },
 		"listTitle": r.listTitle,
+		"filesize":  filesize,
 	}
 }
 
@@ -71,4 +72,15 @@ func (r *Renderer) listTitle(p *site.Page) string {
 		return fmt.Sprintf(r.strings["stories_of"], l.Township.Name)
 	}
 	return r.strings["kind_stories"]
+}
+
+// filesize is a file's size for a download link: 860 B, 12.4 KB, 1.2 MB.
+func filesize(n int) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d B", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%.1f KB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
 }

@@ -21,7 +21,7 @@ import (
 )
 
 // pageKinds are the layouts a theme provides, one per kind of page.
-var pageKinds = []string{"home", "activity", "townships", "township", "stories", "story", "page", "search"}
+var pageKinds = []string{"home", "activity", "townships", "township", "stories", "story", "page", "search", "data"}
 
 // Renderer holds the parsed templates and the asset table of one build.
 type Renderer struct {

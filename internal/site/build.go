@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 	"github.com/yuin/goldmark/ast"
 )
@@ -75,6 +76,9 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, memo Ch
 	if err := b.docs(); err != nil {
 		return nil, err
 	}
+	if err := b.openData(); err != nil {
+		return nil, err
+	}
 	b.listPages()
 	slices.SortFunc(b.site.Pages, func(x, y *Page) int { return cmp.Compare(x.URL, y.URL) })
 	return b.site, nil
@@ -95,13 +99,15 @@ func (b *builder) townships() {
 	}
 }
 
-// buildChart draws a checked spec with a stable id.
-func (b *builder) buildChart(spec *load.ChartSpec, id string) (*chart.Chart, error) {
+// buildChart draws a checked spec with a stable id; scope is the activity
+// its references are relative to ("" for full references).
+func (b *builder) buildChart(spec *load.ChartSpec, id, scope string) (*chart.Chart, error) {
 	resolved, ok := b.cat.Charts[spec]
 	if !ok {
 		return nil, nil // refused by validation; the build stops before rendering
 	}
-	if c, ok := b.memo[resolved]; ok && c.ID == id {
+	dataURL := opendata.CSVURL(b.dataset(spec, scope))
+	if c, ok := b.memo[resolved]; ok && c.ID == id && c.DataURL == dataURL {
 		b.used[resolved] = c
 		b.site.Charts++
 		return c, nil
@@ -110,12 +116,61 @@ func (b *builder) buildChart(spec *load.ChartSpec, id string) (*chart.Chart, err
 	s.ID = id
 	c, err := chart.Build(&s, b.words)
 	if err == nil {
+		c.DataURL = dataURL
 		b.site.Charts++
 		if b.used != nil {
 			b.used[resolved] = c
 		}
 	}
 	return c, err
+}
+
+// dataset is the id of the dataset holding every figure a chart draws: its
+// activity's, the campaign's, or — for a chart across activities — the
+// combined one.
+func (b *builder) dataset(spec *load.ChartSpec, scope string) string {
+	var ids []string
+	add := func(id string) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	refs := slices.Clone(spec.Metrics)
+	for _, row := range spec.Rows {
+		refs = append(refs, row.Metrics...)
+	}
+	for _, ref := range refs {
+		if f, ok := b.cat.Figure(ref, scope); ok {
+			add(f.Activity)
+		}
+	}
+	scoped := func(ref string) []string {
+		if scope == "" {
+			return []string{ref}
+		}
+		return []string{ref, scope + "." + ref}
+	}
+	for _, ref := range spec.Series {
+		for _, r := range scoped(ref) {
+			if s, ok := b.cat.Series[r]; ok {
+				activity, _, _ := strings.Cut(s.Ref, ".")
+				add(activity)
+				break
+			}
+		}
+	}
+	if spec.Target != "" {
+		for _, r := range scoped(spec.Target) {
+			if t, ok := b.cat.Targets[r]; ok {
+				add(t.Goal.Activity)
+				break
+			}
+		}
+	}
+	if len(ids) == 1 {
+		return ids[0]
+	}
+	return opendata.AllID
 }
 
 func chartID(pageKey string, i int, spec *load.ChartSpec) string {
@@ -172,7 +227,7 @@ func (b *builder) activities() error {
 			act.Breakdowns = append(act.Breakdowns, b.breakdown(act, &a.Breakdowns[i]))
 		}
 		for i := range a.Charts {
-			c, err := b.buildChart(&a.Charts[i], chartID("activity-"+a.Slug, i, &a.Charts[i]))
+			c, err := b.buildChart(&a.Charts[i], chartID("activity-"+a.Slug, i, &a.Charts[i]), a.Slug)
 			if err != nil {
 				return fmt.Errorf("%s: chart %d: %w", a.Pos.File, i+1, err)
 			}
@@ -245,7 +300,7 @@ func (b *builder) campaign() error {
 		camp.Unnamed = int(camp.Carriers.Value.Float()) - len(camp.Named)
 	}
 	for i := range c.Charts {
-		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]))
+		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]), "")
 		if err != nil {
 			return fmt.Errorf("%s: chart %d: %w", load.CampaignFile, i+1, err)
 		}
@@ -344,7 +399,7 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 			if spec == nil {
 				return ast.WalkContinue, nil
 			}
-			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec))
+			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), "")
 			if err != nil {
 				return ast.WalkStop, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
 			}
@@ -395,5 +450,32 @@ func (b *builder) listPages() {
 		b.site.Pages = append(b.site.Pages, paginate(a.StoriesURL, a.ShortTitle, a.Stories, func(l *StoryList) { l.Activity = a })...)
 	}
 	b.site.Pages = append(b.site.Pages, &Page{URL: "/townships/", Kind: "townships"}, &Page{URL: "/search/", Kind: "search"})
+	b.site.Pages = append(b.site.Pages, &Page{URL: "/" + opendata.Dir + "/", Kind: "data"})
 	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
+}
+
+// openData makes the open-data files: one dataset for the campaign's own
+// figures, one per activity, and all their rows in one CSV.
+func (b *builder) openData() error {
+	meta := opendata.Site{Title: b.site.Title, BaseURL: b.site.BaseURL, Language: b.site.Language, Copyright: b.site.Copyright}
+	inputs := map[string]*load.Activity{}
+	for _, a := range b.in.Activities {
+		inputs[a.Slug] = a
+	}
+	b.site.Campaign.Data = opendata.Campaign(b.in, b.cat)
+	b.site.Data = append(b.site.Data, b.site.Campaign.Data)
+	for _, a := range b.site.Activities {
+		a.Data = opendata.Activity(inputs[a.Slug], b.cat)
+		b.site.Data = append(b.site.Data, a.Data)
+	}
+	b.site.AllData = opendata.All(b.site.Data)
+	b.site.DataColumns = opendata.Columns(b.site.Language)
+	for _, d := range append(b.site.Data, b.site.AllData) {
+		if err := d.Encode(meta); err != nil {
+			return err
+		}
+	}
+	figures, err := opendata.Figures(b.cat).Marshal()
+	b.site.FiguresJSONSize = len(figures)
+	return err
 }

@@ -7,6 +7,7 @@ package site
 import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
@@ -28,6 +29,14 @@ type Site struct {
 	Pages       []*Page     // every page, sorted by URL
 	Figures     int         // figures in the data
 	Charts      int         // charts on all pages
+	// Data are the open-data files, listed on /data/: the campaign's
+	// figures, then each activity's (in the order of Activities).
+	Data []*opendata.Dataset
+	// AllData is every row of Data in one CSV (data/figures.csv), beside
+	// data/figures.json, whose size is FiguresJSONSize.
+	AllData         *opendata.Dataset
+	FiguresJSONSize int
+	DataColumns     []opendata.Column // the datasets' columns, explained
 }
 
 // Link is a labelled URL.
@@ -51,6 +60,7 @@ type Campaign struct {
 	Named      []*Activity // the carriers the data reports
 	Unnamed    int         // carriers the data does not report
 	Charts     []*chart.Chart
+	Data       *opendata.Dataset // the campaign's own figures
 }
 
 // Activity is one activity page's content.
@@ -71,6 +81,7 @@ type Activity struct {
 	Charts       []*chart.Chart
 	Stories      []*Story
 	Page         *Page
+	Data         *opendata.Dataset // the activity's figures as CSV and JSON
 	// StoriesURL lists all the activity's stories (its page shows a few).
 	StoriesURL string
 }
@@ -117,7 +128,7 @@ type Story struct {
 // Page is one output file.
 type Page struct {
 	URL      string // root-relative, ends with /
-	Kind     string // home, activity, townships, township, stories, story, page
+	Kind     string // home, activity, townships, township, stories, story, page, search, data
 	Title    string
 	Summary  string
 	Doc      *load.Doc // Markdown body, nil for generated pages

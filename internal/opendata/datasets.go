@@ -1,0 +1,413 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+)
+
+// Dir is the folder of the published data files; its index page is /data/.
+const Dir = "data"
+
+// The ids of the two datasets that are not an activity: the campaign's own
+// figures (data/campaign.csv) and every row of every dataset in one file
+// (data/figures.csv, beside data/figures.json).
+const (
+	CampaignID = validate.CampaignScope
+	AllID      = "figures"
+)
+
+// Kinds of row: an activity's or a breakdown's metric, a target's goal and
+// what it reached, one dated point of a series.
+const (
+	KindMetric = "metric"
+	KindTarget = "target"
+	KindActual = "actual"
+	KindSeries = "series"
+)
+
+// Row is one figure as published in a dataset. Every key is always
+// present ("" when the data says nothing), so that readers of the JSON see
+// one shape; the CSV has the same columns in the same order.
+type Row struct {
+	Ref       string      `json:"ref"`       // help.forestry.chicks; a target's goal and actual share it, so do a series' points
+	Activity  string      `json:"activity"`  // activity slug, or "campaign"
+	Breakdown string      `json:"breakdown"` // the breakdown's name (林草局), for its metrics
+	Kind      string      `json:"kind"`      // metric, target, actual or series
+	Label     string      `json:"label"`     // what is counted
+	Value     json.Number `json:"value"`     // exact decimal, in Unit
+	Unit      string      `json:"unit"`      // base unit: 元, not 万元
+	Qualifier string      `json:"qualifier"` // 余, 近, 以上 …: the source's word for how exact it is
+	Display   string      `json:"display"`   // as the site writes it: 50余万元
+	AsOf      string      `json:"as_of"`     // ISO: 2020-08-05, 2020-08 or 2020; a series point's date
+	Deadline  string      `json:"deadline"`  // a target's deadline, ISO
+	Source    string      `json:"source"`    // citation of the source
+	Note      string      `json:"note"`
+}
+
+// columns are the keys of Row in order, the CSV's columns.
+var columns = []string{"ref", "activity", "breakdown", "kind", "label", "value", "unit", "qualifier", "display", "as_of", "deadline", "source", "note"}
+
+// Column is one column of the datasets, as the /data/ page and each JSON
+// header explain it.
+type Column struct {
+	Key         string `json:"key"`         // the JSON key (and the English CSV header)
+	Header      string `json:"header"`      // the CSV header in the site's language
+	Description string `json:"description"` // what the column holds, in the site's language
+}
+
+// lang holds what a dataset says in one of the site's languages. English
+// files use the JSON keys as CSV headers.
+type lang struct {
+	headers map[string]string // by key; missing: the key itself
+	descs   map[string]string // by key
+	kinds   map[string]string // row kind as the CSV writes it; missing: the kind itself
+	notes   string
+}
+
+var langs = map[string]lang{
+	"zh-CN": {
+		headers: map[string]string{
+			"ref": "引用", "activity": "活动", "breakdown": "分项", "kind": "类型", "label": "项目", "value": "数值", "unit": "单位",
+			"qualifier": "限定词", "display": "显示", "as_of": "截至", "deadline": "期限", "source": "来源", "note": "备注",
+		},
+		descs: map[string]string{
+			"ref":       "引用名，如 volunteer.forestry.households（活动.分项.编号）；同一目标的目标值与实际值、同一序列的各时点共用一个引用名",
+			"activity":  "活动的网址名；campaign 为系列活动总体的数据",
+			"breakdown": "分项（单位、乡镇、村、个人或群体）的名称",
+			"kind":      "指标；目标（目标值）；实际（目标已完成的值）；序列（某一日期的值）",
+			"label":     "统计的项目",
+			"value":     "精确数值，以“单位”计：来源写作46万元的，这里是460000",
+			"unit":      "基本单位（元、人、个……），不带万、亿",
+			"qualifier": "来源对数字精确程度的说明：余、多、近、约、至少、超过、以上、以下",
+			"display":   "本站的写法，如50余万元",
+			"as_of":     "数据截至的日期，写作2020-08-05（或2020-08、2020）；序列为该点的日期",
+			"deadline":  "目标的期限",
+			"source":    "来源：发布者《标题》（日期，作者）",
+			"note":      "备注",
+		},
+		kinds: map[string]string{KindMetric: "指标", KindTarget: "目标", KindActual: "实际", KindSeries: "序列"},
+		notes: "“数值”是来源所写的数字换算为“单位”（基本单位，如万元换算为元）后的精确值；“限定词”是来源对数字精确程度的说明（余、近、以上等），" +
+			"“显示”是本站的写法；“截至”是数据的日期。同一“引用”下的目标与实际、序列各时点各占一行。转用时请注明原始来源。",
+	},
+	"en": {
+		descs: map[string]string{
+			"ref":       "reference, e.g. volunteer.forestry.households (activity.breakdown.id); a target's goal and actual, and the points of a series, share one",
+			"activity":  "the activity's URL name; campaign for the campaign's own figures",
+			"breakdown": "name of the unit, township, village, person or group the figure belongs to",
+			"kind":      "metric; target (the goal); actual (what the target reached); series (the value at one date)",
+			"label":     "what is counted",
+			"value":     "exact number in unit: a source's 46万元 is 460000",
+			"unit":      "base unit (元, 人, 个 …), without 万 or 亿",
+			"qualifier": "the source's word for how exact the figure is: 余 多 (more than), 近 (nearly), 约 (about), 至少 超过 以上 (at least, over), 以下 (at most)",
+			"display":   "how the site writes the figure, e.g. 50余万元",
+			"as_of":     "date of the figure, 2020-08-05 (or 2020-08, 2020); for a series, the point's date",
+			"deadline":  "a target's deadline",
+			"source":    "source: publisher《title》(date, author)",
+			"note":      "remark",
+		},
+		notes: "value is the number the source states, converted exactly to unit (the base unit: 万元 becomes 元); qualifier is the source's own word " +
+			"for how exact it is (余 more than, 近 nearly, 以上 or more …); display is how the site writes the figure; as_of is its date. " +
+			"A target's goal and actual, and each point of a series, are rows of their own under one ref. Cite the original source when you reuse the figures.",
+	},
+}
+
+func langOf(code string) lang {
+	if l, ok := langs[code]; ok {
+		return l
+	}
+	return langs["zh-CN"]
+}
+
+// Columns are the columns of every dataset, explained in language.
+func Columns(language string) []Column {
+	l := langOf(language)
+	out := make([]Column, len(columns))
+	for i, key := range columns {
+		out[i] = Column{Key: key, Header: key, Description: l.descs[key]}
+		if h, ok := l.headers[key]; ok {
+			out[i].Header = h
+		}
+	}
+	return out
+}
+
+// Dataset is one activity's figures, or the campaign's, as published in
+// data/<id>.csv and data/<id>.json.
+type Dataset struct {
+	ID      string // activity slug, CampaignID or AllID
+	Title   string
+	Page    string // root-relative URL of the page showing the figures
+	Rows    []Row
+	AsOf    load.Date      // the newest as-of date of its rows
+	Sources []*load.Source // in order of first use
+	CSV     []byte
+	JSON    []byte // nil for the combined dataset: data/figures.json is its JSON
+}
+
+// CSVPath and JSONPath are the dataset's files, relative to the site root.
+func (d *Dataset) CSVPath() string { return Dir + "/" + d.ID + ".csv" }
+
+// JSONPath is data/<id>.json; for the combined dataset, FiguresPath.
+func (d *Dataset) JSONPath() string { return Dir + "/" + d.ID + ".json" }
+
+// CSVURL is the root-relative URL of the CSV file.
+func (d *Dataset) CSVURL() string { return "/" + d.CSVPath() }
+
+// JSONURL is the root-relative URL of the JSON file.
+func (d *Dataset) JSONURL() string { return "/" + d.JSONPath() }
+
+// CSVURL is where the CSV of dataset id is published, whether or not it
+// has been built yet (charts link to it before the files are made).
+func CSVURL(id string) string { return "/" + Dir + "/" + id + ".csv" }
+
+// Citation names a source the way the site's pages do:
+// 辽宁日报《小康路上并肩行》（2020年8月5日，张旭）.
+func Citation(s *load.Source) string {
+	if s == nil {
+		return ""
+	}
+	c := s.Publisher + "《" + s.Title + "》（" + s.Date.Chinese()
+	if s.Author != "" {
+		c += "，" + s.Author
+	}
+	return c + "）"
+}
+
+// builder collects the rows of one dataset.
+type builder struct{ d *Dataset }
+
+func (b *builder) add(f *validate.Figure, kind string, deadline load.Date) {
+	row := Row{
+		Ref: f.Ref, Activity: f.Activity, Kind: kind, Label: f.Label, Value: json.Number(f.Value.String()), Unit: f.Base,
+		Qualifier: f.Qualifier, Display: f.Display, AsOf: f.AsOf.ISO(), Deadline: deadline.ISO(), Source: Citation(f.Source), Note: f.Note,
+	}
+	if f.Breakdown != nil {
+		row.Breakdown = f.Breakdown.Name
+	}
+	b.d.Rows = append(b.d.Rows, row)
+	if b.d.AsOf.Before(f.AsOf) {
+		b.d.AsOf = f.AsOf
+	}
+	if f.Source != nil && !containsSource(b.d.Sources, f.Source) {
+		b.d.Sources = append(b.d.Sources, f.Source)
+	}
+}
+
+func containsSource(list []*load.Source, s *load.Source) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Campaign is the dataset of the campaign's own figures (data/campaign.yaml
+// metrics), in file order.
+func Campaign(in *load.Input, cat *validate.Catalog) *Dataset {
+	b := builder{&Dataset{ID: CampaignID, Title: in.Campaign.Name, Page: "/"}}
+	for _, m := range in.Campaign.Metrics {
+		if f, ok := cat.Figures[CampaignID+"."+m.ID]; ok {
+			b.add(f, KindMetric, load.Date{})
+		}
+	}
+	return b.d
+}
+
+// Activity is the dataset of one activity in file order: its metrics, each
+// breakdown's metrics, each target's goal then actual (when known), each
+// series' points.
+func Activity(a *load.Activity, cat *validate.Catalog) *Dataset {
+	b := builder{&Dataset{ID: a.Slug, Title: a.Title, Page: "/activities/" + a.Slug + "/"}}
+	for _, m := range a.Metrics {
+		if f, ok := cat.Figures[a.Slug+"."+m.ID]; ok {
+			b.add(f, KindMetric, load.Date{})
+		}
+	}
+	for _, bd := range a.Breakdowns {
+		for _, m := range bd.Metrics {
+			if f, ok := cat.Figures[a.Slug+"."+bd.ID+"."+m.ID]; ok {
+				b.add(f, KindMetric, load.Date{})
+			}
+		}
+	}
+	for _, t := range a.Targets {
+		tg, ok := cat.Targets[a.Slug+"."+t.ID]
+		if !ok {
+			continue
+		}
+		goal := *tg.Goal
+		goal.Note = t.Note
+		b.add(&goal, KindTarget, tg.Deadline)
+		if tg.Actual != nil {
+			actual := *tg.Actual
+			actual.Note = ""
+			b.add(&actual, KindActual, tg.Deadline)
+		}
+	}
+	for _, s := range a.Series {
+		if sr, ok := cat.Series[a.Slug+"."+s.ID]; ok {
+			for _, p := range sr.Points {
+				b.add(p.Fig, KindSeries, load.Date{})
+			}
+		}
+	}
+	return b.d
+}
+
+// All combines the rows of every dataset, in order, into the one CSV
+// data/figures.csv; its JSON is data/figures.json (Figures).
+func All(sets []*Dataset) *Dataset {
+	b := builder{&Dataset{ID: AllID, Page: "/" + Dir + "/"}}
+	for _, d := range sets {
+		b.d.Rows = append(b.d.Rows, d.Rows...)
+		if b.d.AsOf.Before(d.AsOf) {
+			b.d.AsOf = d.AsOf
+		}
+		for _, s := range d.Sources {
+			if !containsSource(b.d.Sources, s) {
+				b.d.Sources = append(b.d.Sources, s)
+			}
+		}
+	}
+	return b.d
+}
+
+// Site is what a dataset's header says about the site it comes from.
+type Site struct {
+	Title     string
+	BaseURL   string // without trailing slash
+	Language  string // zh-CN or en
+	Copyright string
+}
+
+// Encode writes the dataset's CSV and (except for the combined dataset)
+// its JSON. The output depends only on the data: no build time is written.
+func (d *Dataset) Encode(s Site) error {
+	var err error
+	if d.CSV, err = d.encodeCSV(s.Language); err != nil {
+		return err
+	}
+	if d.ID == AllID {
+		return nil
+	}
+	d.JSON, err = d.encodeJSON(s)
+	return err
+}
+
+// bom makes Excel read the file as UTF-8; without it Excel in a Chinese
+// locale reads GBK and shows the Chinese as mojibake.
+const bom = "\ufeff"
+
+func (d *Dataset) encodeCSV(language string) ([]byte, error) {
+	l := langOf(language)
+	var buf bytes.Buffer
+	buf.WriteString(bom)
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true // Excel's line ends, as RFC 4180 has them
+	var head []string
+	for _, c := range Columns(language) {
+		head = append(head, c.Header)
+	}
+	if err := w.Write(head); err != nil {
+		return nil, err
+	}
+	for _, r := range d.Rows {
+		kind := r.Kind
+		if k, ok := l.kinds[kind]; ok {
+			kind = k
+		}
+		rec := []string{r.Ref, r.Activity, r.Breakdown, kind, r.Label, r.Value.String(), r.Unit, r.Qualifier, r.Display, r.AsOf, r.Deadline, r.Source, r.Note}
+		for i := range rec {
+			rec[i] = NeutralizeFormula(rec[i])
+		}
+		if err := w.Write(rec); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+// NeutralizeFormula guards a CSV cell against formula injection (CWE-1236).
+// Excel, LibreOffice and WPS run a cell that starts with =, +, - or @ as a
+// formula, and a tab or carriage return in front does not stop them; a
+// label in the data such as =HYPERLINK("http://…") would otherwise become
+// a live link or, through DDE, a command on the reader's machine. Such a
+// cell gets an apostrophe in front, which the spreadsheet shows as text
+// (the apostrophe stays visible in the CSV; that is the accepted cost, as
+// OWASP recommends). Values never start with those characters: figures
+// are checked to be non-negative, so the guard never alters a number.
+// The JSON keeps the text as written: JSON readers do not run formulas.
+func NeutralizeFormula(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
+
+// header is the "dataset" object of a dataset's JSON.
+type header struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Page      string   `json:"page"` // absolute URL
+	Site      string   `json:"site"`
+	Language  string   `json:"language"`
+	Figures   int      `json:"figures"` // number of rows
+	AsOf      string   `json:"as_of"`
+	Citation  string   `json:"citation"` // every source, ；-separated
+	Sources   []source `json:"sources"`
+	Notes     string   `json:"notes"`
+	Copyright string   `json:"copyright,omitempty"`
+	CSV       string   `json:"csv"` // absolute URL of the same rows as CSV
+	Columns   []Column `json:"columns"`
+}
+
+type source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date"`
+	Author    string `json:"author,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+// jsonFile is a dataset's JSON.
+type jsonFile struct {
+	Dataset header `json:"dataset"`
+	Figures []Row  `json:"figures"`
+}
+
+func (d *Dataset) encodeJSON(s Site) ([]byte, error) {
+	l := langOf(s.Language)
+	h := header{
+		ID: d.ID, Title: d.Title, Page: s.BaseURL + d.Page, Site: s.Title, Language: s.Language, Figures: len(d.Rows),
+		AsOf: d.AsOf.ISO(), Notes: l.notes, Copyright: s.Copyright, CSV: s.BaseURL + d.CSVURL(), Sources: []source{},
+	}
+	var cites []string
+	for _, src := range d.Sources {
+		cites = append(cites, Citation(src))
+		h.Sources = append(h.Sources, source{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date.ISO(), Author: src.Author, URL: src.URL})
+	}
+	h.Citation = strings.Join(cites, "；")
+	h.Columns = Columns(s.Language)
+	rows := d.Rows
+	if rows == nil {
+		rows = []Row{}
+	}
+	data, err := json.MarshalIndent(jsonFile{Dataset: h, Figures: rows}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.JSONPath(), err)
+	}
+	return append(data, '\n'), nil
+}
