@@ -1,12 +1,14 @@
 // Package markdown configures goldmark for jinzhan: GFM, CJK line breaks,
 // footnotes, figure references and chart blocks. Raw HTML stays off, so any
-// HTML in a story is dropped and javascript: links are not rendered.
+// HTML in a story is dropped, javascript: links are not rendered and such
+// images are shown as their alt text.
 package markdown
 
 import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 )
 
 // New returns the Markdown converter; charts are written by write (nil to
@@ -21,6 +23,6 @@ func New(write ChartWriter) goldmark.Markdown {
 			FigureRefs,
 			ChartBlocks(write),
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(unsafeImages{}, 100))),
 	)
 }
