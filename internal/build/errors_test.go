@@ -272,3 +272,9 @@ func TestCheckFindsBrokenLinksAndStaleData(t *testing.T) {
 		t.Errorf("no stale warning:\n%s", got)
 	}
 }
+
+func TestNamesTheSiteUsesAreRefused(t *testing.T) {
+	bundle := baseSite + "-- content/search.md --\n---\ntitle: 搜索\n---\n自己的搜索页。\n-- data/activities/figures.yaml --\ntitle: 数据\nsource: paper\n"
+	r := sitetest.BuildFails(t, bundle)
+	r.AssertProblems(`content/search.md: the name "search" is used by the site itself`, `data/activities/figures.yaml: the name "figures" is used by the site itself`)
+}

@@ -191,6 +191,31 @@ var chinese = map[string]string{
 	"the newest figure in this file is as of %s, %d days ago (more than %d)":                         "这个文件中最新的数据截至 %s，已过去 %d 天（超过 %d 天）",
 	"update the figures and their as_of date, or raise stale_after_days in site.yaml":                "请更新数据及其 as_of 日期，或调大 site.yaml 中的 stale_after_days",
 
+	// photos
+	"only stories show photos":                                                                     "只有故事页面显示照片",
+	"move photos: to a story in content/stories/, or remove it":                                    "请把 photos: 移到 content/stories/ 中的故事里，或删去",
+	"%q is outside images/":                                                                        "%q 不在 images/ 文件夹内",
+	"write the file's name under images/, e.g. quanjuyong-ducks.jpg":                               "请写 images/ 文件夹中的文件名，例如 quanjuyong-ducks.jpg",
+	"%s does not exist":                                                                            "%s 不存在",
+	"the path is relative to images/: write %s":                                                    "路径从 images/ 文件夹算起：请写 %s",
+	"did you mean %s? (capitals count)":                                                            "是不是 %s？（大小写要一致）",
+	"put the photo in the images/ folder beside site.yaml":                                         "请把照片放进 site.yaml 旁边的 images/ 文件夹",
+	"files in images/ with the nearest names: %s":                                                  "images/ 中名字最接近的文件：%s",
+	"%s is %.1f MB, more than the limit of %d MB":                                                  "%s 有 %.1f MB，超过上限 %d MB",
+	"%s is %d×%d pixels, too large to resize":                                                      "%s 有 %d×%d 像素，太大，无法缩放",
+	"export a smaller copy, e.g. 3000 pixels wide: the site makes its own sizes up to 1600 pixels": "请导出一份较小的副本，例如宽 3000 像素：网站会自行生成最宽 1600 像素的各种尺寸",
+	"%s is a %s file, not a JPEG or PNG image":                                                     "%s 是 %s 文件，不是 JPEG 或 PNG 图片",
+	"%s is not a JPEG or PNG image":                                                                "%s 不是 JPEG 或 PNG 图片",
+	"save or export it as JPEG (.jpg) or PNG (.png)":                                               "请另存或导出为 JPEG（.jpg）或 PNG（.png）格式",
+	"export it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible)":              "请导出为 JPEG（iPhone 可在“设置 → 相机 → 格式”中选“兼容性最佳”）",
+	"%s is a web page, not a photo":                                                                "%s 是一个网页，不是照片",
+	"open the page, right-click the photo and save the image itself":                               "请打开网页，在照片上点右键，保存图片本身",
+	"%s is a damaged %s file: %v":                                                                  "%s 是损坏的 %s 文件：%v",
+	"open it in an image viewer and save it again, or copy it from the camera again":               "请用看图软件打开后重新保存，或从相机重新拷贝",
+	"cannot read %s: %v":                                                                           "无法读取 %s：%v",
+	"check that the file can be opened":                                                            "请检查这个文件能否打开",
+	"cannot resize %s: %v":                                                                         "无法缩放 %s：%v",
+
 	// preview server
 	" and %d more": " 等 %d 个文件",
 	"first build":  "首次生成",
@@ -208,6 +233,10 @@ var chinese = map[string]string{
 	"  - %s %s":                         "  - 删除数据 %s %s",
 	"  %s %s → %s":                      "  %s %s → %s",
 	"  … and %d more":                   "  ……另有 %d 项",
+
+	"the name %q is used by the site itself": "名称 %q 已被网站自身使用",
+	"rename the file, e.g. %s-activity.yaml": "请给文件改名，例如 %s-activity.yaml",
+	"rename the file, e.g. %s-page.md":       "请给文件改名，例如 %s-page.md",
 
 	// Markdown
 	"no activity data for %q: a narrative needs %s/%s.yaml": "没有活动 %q 的数据：活动综述需要对应的 %s/%s.yaml",

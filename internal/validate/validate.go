@@ -53,6 +53,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	v.checkParts()
 	v.campaign()
 	v.docs()
+	v.reservedNames()
 	if memo != nil {
 		memo.forgetOthers(in.Docs)
 	}
