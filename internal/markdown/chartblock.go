@@ -22,6 +22,10 @@ type ChartBlock struct {
 	Offset int
 	// Index counts chart blocks in the document from 0, for stable ids.
 	Index int
+	// Level is the heading level of the chart's title: one below the
+	// heading before the block in the text, 2 when none is (the page's
+	// title is the h1), so that the page's outline skips no level.
+	Level int
 	// Chart is filled in by the site model; the renderer hands it to the ChartWriter.
 	Chart any
 }
@@ -40,14 +44,20 @@ type chartTransformer struct{}
 func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	source := reader.Source()
 	var fences []*ast.FencedCodeBlock
+	var levels []int
+	heading := 1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			heading = h.Level
+		}
 		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(source)) == "chart" {
 			fences = append(fences, fc)
+			levels = append(levels, min(max(heading+1, 2), 6))
 		}
 		return ast.WalkContinue, nil
 	})
 	for i, fc := range fences {
-		block := &ChartBlock{Index: i}
+		block := &ChartBlock{Index: i, Level: levels[i]}
 		lines := fc.Lines()
 		if lines.Len() > 0 {
 			block.Offset = lines.At(0).Start
@@ -62,8 +72,9 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parse
 	}
 }
 
-// ChartWriter writes the HTML of a resolved chart (the theme's chart partial).
-type ChartWriter func(w util.BufWriter, chart any) error
+// ChartWriter writes the HTML of a resolved chart (the theme's chart
+// partial), its title a heading of the given level.
+type ChartWriter func(w util.BufWriter, chart any, level int) error
 
 type chartRenderer struct{ write ChartWriter }
 
@@ -76,7 +87,7 @@ func (r chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, enterin
 	if !entering || n.Chart == nil || r.write == nil {
 		return ast.WalkSkipChildren, nil
 	}
-	return ast.WalkSkipChildren, r.write(w, n.Chart)
+	return ast.WalkSkipChildren, r.write(w, n.Chart, n.Level)
 }
 
 type chartBlocks struct{ write ChartWriter }

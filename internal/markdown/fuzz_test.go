@@ -53,7 +53,7 @@ func FuzzMarkdown(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	write := func(w util.BufWriter, c any) error {
+	write := func(w util.BufWriter, c any, _ int) error {
 		// The theme's chart partial escapes everything it prints.
 		_, _ = w.WriteString(`<div class="chart">`)
 		_, err := w.Write(util.EscapeHTML(c.(*ChartBlock).YAML))

@@ -37,9 +37,9 @@ func TestCases(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no cases")
 	}
-	write := func(w util.BufWriter, c any) error {
+	write := func(w util.BufWriter, c any, level int) error {
 		b := c.(*ChartBlock)
-		_, err := fmt.Fprintf(w, "[chart %d: %s]", b.Index, b.YAML)
+		_, err := fmt.Fprintf(w, "[chart %d h%d: %s]", b.Index, level, b.YAML)
 		return err
 	}
 	md := New(write)

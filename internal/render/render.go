@@ -80,8 +80,14 @@ func (r *Renderer) Words() chart.Words { return r.words }
 // Files are the static files and fingerprinted assets to publish.
 func (r *Renderer) Files() []File { return r.files }
 
-// writeChart renders a chart block with the theme's chart partial.
-func (r *Renderer) writeChart(w util.BufWriter, c any) error {
+// writeChart renders a chart block with the theme's chart partial, its
+// title a heading of the level its place in the text calls for.
+func (r *Renderer) writeChart(w util.BufWriter, c any, level int) error {
+	if ch, ok := c.(*chart.Chart); ok && ch.HeadingLevel != level {
+		placed := *ch // the model's chart is shared; the level is this page's
+		placed.HeadingLevel = level
+		c = &placed
+	}
 	return r.base.ExecuteTemplate(w, "chart", c)
 }
 

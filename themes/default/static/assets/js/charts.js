@@ -17,8 +17,9 @@
     canvas.hidden = false;
     var chart = echarts.init(canvas, null, { renderer: "canvas" });
     chart.setOption(option);
-    // ECharts labels its own element; keep the figure's accessible name.
-    canvas.setAttribute("role", "img");
+    // The canvas stays hidden from screen readers (aria-hidden): the figure
+    // is named by its title and described by its summary, the table holds
+    // the data.
     var figure = canvas.closest("figure");
     var details = figure && figure.querySelector("details.chart-data");
     if (details) details.open = false;
