@@ -76,18 +76,22 @@ func Run(opts Options) (*Result, error) {
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
+	photos, photoFiles := makePhotos(in, nil, &problems)
+	if err := problems.Err(); err != nil {
+		return res, err
+	}
 	layers := theme.New(opts.Source, cmp.Or(in.Site.Theme, "default"), opts.Theme)
 	r, err := render.New(layers, cmp.Or(in.Site.Language, "zh-CN"), opts.ECharts)
 	if err != nil {
 		return res, fmt.Errorf("theme: %w", err)
 	}
-	model, err := site.Build(in, cat, r.Words())
+	model, err := site.Build(in, cat, r.Words(), photos)
 	if err != nil {
 		return res, fmt.Errorf("model: %w", err)
 	}
 	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
 	figures := opendata.Figures(cat)
-	files, err := outputFiles(opts, r, model, figures)
+	files, err := outputFiles(opts, r, model, figures, photoFiles)
 	if err != nil {
 		return res, err
 	}
@@ -106,8 +110,9 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// outputFiles are the files published beside the pages.
-func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures opendata.File) ([]render.File, error) {
+// outputFiles are the files published beside the pages (photos: the
+// resized versions of the stories' photos, made by makePhotos).
+func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures opendata.File, photos []render.File) ([]render.File, error) {
 	figuresJSON, err := figures.Marshal()
 	if err != nil {
 		return nil, err
@@ -118,6 +123,7 @@ func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures ope
 		return nil, err
 	}
 	files = append(files, whole...)
+	files = append(files, photos...)
 	files = append(files, dataFiles(model)...)
 	schemas, err := schema.Published()
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
@@ -29,6 +30,7 @@ type Session struct {
 	docs   *load.DocCache
 	checks *validate.Memo
 	charts site.ChartMemo
+	photos *images.Cache // resized photos, by their originals' bytes
 	seed   maphash.Seed
 	// storySigs keeps story pages' signatures by parsed file: a story page
 	// shows only its file and the data it names, so while both print the
@@ -63,7 +65,7 @@ type Update struct {
 
 // NewSession prepares a session; call Rebuild to build.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), charts: site.ChartMemo{}, seed: maphash.MakeSeed(),
+	return &Session{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), charts: site.ChartMemo{}, photos: images.NewCache(), seed: maphash.MakeSeed(),
 		storySigs: map[*load.Doc]storySig{}, pages: map[string]pageEntry{}, files: map[string][]byte{}}
 }
 
@@ -107,6 +109,10 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err := problems.Err(); err != nil {
 		return up, err
 	}
+	photos, photoFiles := makePhotos(in, s.photos, &problems)
+	if err := problems.Err(); err != nil {
+		return up, err
+	}
 	layers := theme.New(s.opts.Source, cmp.Or(in.Site.Theme, "default"), s.opts.Theme)
 	key := themeKey(layers) + "\x00" + up.Lang
 	if s.r == nil || key != s.themeKey {
@@ -117,11 +123,11 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		s.r, s.themeKey = r, key
 		clear(s.charts) // chart tables speak the theme's words
 	}
-	model, err := site.BuildWith(in, cat, s.r.Words(), s.charts)
+	model, err := site.BuildWith(in, cat, s.r.Words(), photos, s.charts)
 	if err != nil {
 		return up, fmt.Errorf("model: %w", err)
 	}
-	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat))
+	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat), photoFiles)
 	if err != nil {
 		return up, err
 	}

@@ -229,6 +229,14 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 		for _, f := range st.Figures {
 			d.figure(f)
 		}
+		for _, ph := range st.Photos {
+			d.str(ph.File, ph.Alt, ph.Caption, ph.Credit)
+			for _, v := range ph.Image.Variants {
+				d.str(v.Path)
+				d.num(v.Width)
+				d.num(v.Height)
+			}
+		}
 	}
 	return d.Sum64()
 }

@@ -1,5 +1,7 @@
 package diag
 
+import "slices"
+
 // Nearest returns the candidate closest to word by edit distance, or ""
 // when none is close enough to be a likely typo.
 func Nearest(word string, candidates []string) string {
@@ -36,4 +38,23 @@ func distance(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Closest returns up to n candidates nearest to word by edit distance,
+// nearest first (candidates at the same distance keep their order).
+func Closest(word string, candidates []string, n int) []string {
+	type scored struct {
+		name string
+		dist int
+	}
+	all := make([]scored, len(candidates))
+	for i, c := range candidates {
+		all[i] = scored{c, distance([]rune(word), []rune(c))}
+	}
+	slices.SortStableFunc(all, func(a, b scored) int { return a.dist - b.dist })
+	out := make([]string, 0, min(n, len(all)))
+	for _, s := range all[:min(n, len(all))] {
+		out = append(out, s.name)
+	}
+	return out
 }

@@ -70,6 +70,9 @@ type Input struct {
 	// DataKey fingerprints every YAML file read: while it stays the same,
 	// what a Markdown file resolves to stays the same (preview caches).
 	DataKey uint64
+	// Images lists the files under images/ by name; the ones a page names
+	// are read (see Image).
+	Images map[string]*Image
 }
 
 // Paths of the inputs, relative to the site root.
@@ -107,6 +110,7 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	}
 	in.Activities = loadActivities(fsys, key, in.Unreadable, list)
 	in.Docs = loadDocs(fsys, cache, list)
+	in.Images = loadImages(fsys, in.Docs)
 	return in
 }
 

@@ -228,4 +228,14 @@ type FrontMatter struct {
 	Summary   string   `yaml:"summary"`
 	Weight    int      `yaml:"weight"`
 	Draft     bool     `yaml:"draft"`
+	Photos    []Photo  `yaml:"photos"`
+}
+
+// Photo is one photo of a story: a file under images/ and its words.
+type Photo struct {
+	strictyaml.Meta
+	File    string `yaml:"file" jz:"required"` // relative to images/
+	Alt     string `yaml:"alt" jz:"required"`  // what the photo shows, for readers who cannot see it
+	Caption string `yaml:"caption"`
+	Credit  string `yaml:"credit"`
 }

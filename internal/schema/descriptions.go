@@ -134,6 +134,11 @@ var keyDescriptions = map[string]doc{
 	"FrontMatter.summary":  {"摘要", "一句话，用在列表里和搜索结果的摘要中"},
 	"FrontMatter.weight":   {"排序", "普通页面的顺序：数字小的在前"},
 	"FrontMatter.draft":    {"草稿", "写 true 时这一页不发布"},
+	"FrontMatter.photos":   {"照片", "故事的照片，每项写 file、alt，可加 caption、credit；照片文件放在 images/ 文件夹"},
+	"Photo.file":           {"照片文件", "images/ 文件夹中的文件名，如 quanjuyong-ducks.jpg；JPEG 或 PNG，不超过 20 MB"},
+	"Photo.alt":            {"替代文字", "照片上是谁、在做什么、在哪里，写给看不到照片的读者（读屏软件会读出来）"},
+	"Photo.caption":        {"图片说明", "照片下方的说明文字"},
+	"Photo.credit":         {"摄影", "拍摄者或供图单位，如 辽宁日报记者张旭 摄"},
 }
 
 var typeDescriptions = map[string]doc{
@@ -152,4 +157,5 @@ var typeDescriptions = map[string]doc{
 	"ChartRow":  {"堆叠图的一行", "名称和每段一个数据"},
 	"Township":  {"一个乡镇", "slug、名称和报道中写到的村"},
 	"Village":   {"一个村", "slug 和名称"},
+	"Photo":     {"一张照片", "images/ 中的文件、替代文字、说明和摄影"},
 }

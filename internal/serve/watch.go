@@ -13,7 +13,7 @@ import (
 
 // watched are the folders of a site whose changes trigger a rebuild;
 // site.yaml is watched through the site folder itself.
-var watched = []string{"content", "data", "layouts", "static", "themes", "i18n"}
+var watched = []string{"content", "data", "images", "layouts", "static", "themes", "i18n"}
 
 // quiet is how long the files must stay still before a rebuild: an editor
 // saving several files, or writing one in steps, gives one rebuild.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
@@ -23,16 +24,22 @@ type builder struct {
 	memo, used ChartMemo                            // charts of the last build, and of this one
 	in         *load.Input
 	cat        *validate.Catalog
+	photos     Photos
 	words      chart.Words
 	site       *Site
 	acts       map[string]*Activity
 	towns      map[string]*Township
 }
 
+// Photos are the resized versions of the images stories show, by file
+// name under images/ (load.PhotoPath).
+type Photos map[string]*images.Set
+
 // Build makes the site model from checked input. words are the chart
-// table and summary strings of the site's language.
-func Build(in *load.Input, cat *validate.Catalog, words chart.Words) (*Site, error) {
-	return BuildWith(in, cat, words, nil)
+// table and summary strings of the site's language; photos the resized
+// versions of the stories' photos.
+func Build(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos) (*Site, error) {
+	return BuildWith(in, cat, words, photos, nil)
 }
 
 // ChartMemo keeps built charts between builds of a preview session, by
@@ -42,8 +49,8 @@ type ChartMemo map[*chart.Spec]*chart.Chart
 
 // BuildWith is Build reusing the charts in memo (nil: none), which it
 // refills with this build's charts only.
-func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, memo ChartMemo) (*Site, error) {
-	b := &builder{in: in, cat: cat, words: words, acts: map[string]*Activity{}, towns: map[string]*Township{}, memo: memo}
+func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos, memo ChartMemo) (*Site, error) {
+	b := &builder{in: in, cat: cat, words: words, photos: photos, acts: map[string]*Activity{}, towns: map[string]*Township{}, memo: memo}
 	if memo != nil {
 		b.used = ChartMemo{}
 		defer func() {
@@ -348,6 +355,7 @@ func (b *builder) docs() error {
 					}
 				}
 			}
+			s.Photos = b.storyPhotos(fm.Photos)
 			s.Page = &Page{URL: s.URL, Kind: "story", Title: s.Title, Summary: s.Summary, Doc: d, Story: s, Charts: blocks > 0}
 			b.site.Stories = append(b.site.Stories, s)
 			b.site.Pages = append(b.site.Pages, s.Page)
@@ -372,6 +380,18 @@ func (b *builder) docs() error {
 		}
 	}
 	return nil
+}
+
+// storyPhotos pairs each photo with its resized versions.
+func (b *builder) storyPhotos(photos []load.Photo) []*Photo {
+	var out []*Photo
+	for _, p := range photos {
+		name, _ := load.PhotoPath(p.File)
+		if set := b.photos[name]; set != nil { // validation refused the others
+			out = append(out, &Photo{File: name, Alt: p.Alt, Caption: p.Caption, Credit: p.Credit, Image: set})
+		}
+	}
+	return out
 }
 
 // resolve fills in the figure references and chart blocks of a document and

@@ -6,6 +6,7 @@ package site
 
 import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
@@ -122,7 +123,19 @@ type Story struct {
 	Townships []*Township
 	Villages  []validate.VillagePlace
 	Figures   []*Figure // figures the text cites, in order of first citation
-	Page      *Page
+	// Photos are the story's photos in the order written; the first is
+	// the one to show where a story has one picture (e.g. og:image).
+	Photos []*Photo
+	Page   *Page
+}
+
+// Photo is one photo of a story with its resized versions.
+type Photo struct {
+	File    string // under images/, as cleaned: quanjuyong-ducks.jpg
+	Alt     string
+	Caption string
+	Credit  string
+	Image   *images.Set // Image.Src is the <img src>, Image.Srcset every width
 }
 
 // Page is one output file.

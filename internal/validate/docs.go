@@ -53,6 +53,7 @@ func (v *validator) doc(d *load.Doc) {
 			}
 		}
 		v.places(fm, "", fm.Townships, fm.Villages)
+		v.photos(d)
 		v.docBody(d)
 	}
 }

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"hash/maphash"
+	"strconv"
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
@@ -37,7 +38,8 @@ type deps struct {
 	activity  string
 	townships []string
 	villages  []string
-	opaque    bool // a chart of targets or series: keyed by all the data
+	photos    []string // files under images/, as named
+	opaque    bool     // a chart of targets or series: keyed by all the data
 }
 
 // NewMemo returns an empty memo.
@@ -80,6 +82,9 @@ func (v *validator) docChecked(d *load.Doc) {
 	outer.Merge(&local)
 	m := docChecks{problems: local, blocks: map[*markdown.ChartBlock]*load.ChartSpec{}, charts: map[*load.ChartSpec]*chart.Spec{}, dataKey: v.in.DataKey}
 	m.deps = deps{activity: d.Front.Activity, townships: d.Front.Townships, villages: d.Front.Villages}
+	for _, p := range d.Front.Photos {
+		m.deps.photos = append(m.deps.photos, p.File)
+	}
 	if d.Kind == load.KindActivity {
 		m.deps.activity = d.Slug
 	}
@@ -143,6 +148,14 @@ func (v *validator) fingerprint(dp deps) uint64 {
 		str("v", vil)
 		if vp, ok := v.cat.Villages[vil]; ok {
 			str(vp.Village.Name, vp.Township.Slug, vp.Township.Name)
+		}
+	}
+	for _, file := range dp.photos {
+		str("p", file)
+		if name, ok := load.PhotoPath(file); ok {
+			if img, ok := v.in.Images[name]; ok {
+				str(strconv.FormatInt(img.Size, 10), strconv.FormatUint(img.Sum, 16), strconv.FormatBool(img.Read))
+			}
 		}
 	}
 	return h.Sum64()

@@ -1,0 +1,95 @@
+package load
+
+import (
+	"hash/maphash"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/jinzhan-dev/jinzhan/internal/images"
+)
+
+// ImagesDir holds the photos stories show; a photo's file: is relative to it.
+const ImagesDir = images.Dir
+
+// Image is one file under images/. Every file is listed (for hints); only
+// the files a page names are read, once: validation checks them from here
+// and the build resizes these bytes.
+type Image struct {
+	Name string // relative to images/: quanjuyong-ducks.jpg
+	Size int64
+	Read bool   // named by a page and read (if not too large)
+	Data []byte // nil when not read or larger than images.MaxBytes
+	Info images.Info
+	// Err says why the file cannot be shown: it could not be read, or it
+	// is not a JPEG or PNG (*images.FormatError), or its header is
+	// damaged (*images.DamagedError).
+	Err error
+	Sum uint64 // fingerprint of Data, for the preview's caches
+}
+
+// sumSeed fingerprints image bytes the same way for the life of the process.
+var sumSeed = maphash.MakeSeed()
+
+// PhotoPath cleans a photo's file: (relative to images/); false when it
+// would leave images/: an absolute path or one with a .. part.
+func PhotoPath(file string) (string, bool) {
+	parts := strings.FieldsFunc(file, func(r rune) bool { return r == '/' || r == '\\' })
+	abs := strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) ||
+		len(file) >= 2 && file[1] == ':' && (file[0]|0x20 >= 'a' && file[0]|0x20 <= 'z') // C:\…
+	if abs || slices.Contains(parts, "..") {
+		return "", false
+	}
+	return path.Clean(file), true
+}
+
+// ImageNames lists the files under images/, sorted (for hints).
+func (in *Input) ImageNames() []string {
+	names := make([]string, 0, len(in.Images))
+	for name := range in.Images {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// loadImages lists images/ and reads the files the documents name.
+func loadImages(fsys fs.FS, docs []*Doc) map[string]*Image {
+	out := map[string]*Image{}
+	_ = fs.WalkDir(fsys, ImagesDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil // unreadable folders show as missing files
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		name := strings.TrimPrefix(p, ImagesDir+"/")
+		out[name] = &Image{Name: name, Size: info.Size()}
+		return nil
+	})
+	for _, d := range docs {
+		for _, ph := range d.Front.Photos {
+			name, ok := PhotoPath(ph.File)
+			if img := out[name]; ok && img != nil && !img.Read {
+				readImage(fsys, img)
+			}
+		}
+	}
+	return out
+}
+
+func readImage(fsys fs.FS, img *Image) {
+	img.Read = true
+	if img.Size > images.MaxBytes {
+		return // reported from the size; never read into memory
+	}
+	data, err := fs.ReadFile(fsys, ImagesDir+"/"+img.Name)
+	if err != nil {
+		img.Err = unwrapPath(err)
+		return
+	}
+	img.Data, img.Size, img.Sum = data, int64(len(data)), maphash.Bytes(sumSeed, data)
+	img.Info, img.Err = images.Inspect(data)
+}
