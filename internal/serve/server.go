@@ -87,7 +87,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 
 // rebuild builds again, logs one line, and tells open pages.
 func (s *Server) rebuild(changed []string) {
-	up, err := s.session.Rebuild()
+	up, err := s.session.RebuildChanged(changed)
 	what := strings.Join(changed, ", ")
 	if len(changed) > 3 {
 		what = strings.Join(changed[:3], ", ") + diag.T(" and %d more", len(changed)-3).In(up.Lang)
