@@ -147,7 +147,8 @@ func TestStoryPhotosAreResized(t *testing.T) {
 		t.Errorf("src names: %v", tags)
 	}
 	r.AssertFile("stories/ducks/index.html", `<figure class="photo">`,
-		`<figcaption>当地发展养鸭产业，带动贫困户增收。 <span class="credit">记者 张三 摄</span></figcaption>`, "! <script>alert")
+		`<figcaption>当地发展养鸭产业，带动贫困户增收。 <span class="credit">记者 张三 摄</span></figcaption>`, "! <script>alert",
+		`<meta property="og:image" content="https://example.org/images/ducks-1600.`, `<meta name="twitter:card" content="summary_large_image">`)
 	// The originals are not published.
 	r.AssertNoFile("images/ducks.jpg")
 	r.AssertNoFile("images/charts/plan.png")

@@ -182,13 +182,13 @@ func pieOption(s *Spec) map[string]any {
 	pie := charts.NewPie()
 	data := make([]opts.PieData, len(s.Items))
 	for i, it := range s.Items {
-		// Slice labels carry only the figure; names are in the legend, so
-		// long Chinese names never run off a phone's screen.
-		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: &opts.Label{Show: opts.Bool(true), Formatter: it.Display}}
+		// Slice labels carry only the figure, inside the slice: names are in
+		// the legend, and outside labels are cut to "…" on a 360 px phone.
+		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: insideLabel(it.Display)}
 	}
-	radius := any("62%")
+	radius := any("70%")
 	if s.Type == "donut" {
-		radius = []string{"38%", "62%"}
+		radius = []string{"36%", "72%"}
 	}
 	pie.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
