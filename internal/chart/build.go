@@ -66,11 +66,11 @@ func Build(s *Spec, w Words) (*Chart, error) {
 		c.Table = itemTable(s.Items, w)
 		c.Height = 360
 	case "stacked":
-		option = stackedOption(s, w)
+		option = stackedOption(s)
 		c.Table = stackedTable(s, w)
 		c.Height = max(200, 110+56*len(s.Rows))
 	case "line":
-		option = lineOption(s, w)
+		option = lineOption(s)
 		c.Table = lineTable(s, w)
 	case "gauge":
 		option = gaugeOption(s)
@@ -200,7 +200,7 @@ func pieOption(s *Spec) map[string]any {
 	return pie.JSON()
 }
 
-func stackedOption(s *Spec, w Words) map[string]any {
+func stackedOption(s *Spec) map[string]any {
 	var all []num.Dec
 	for _, r := range s.Rows {
 		all = append(all, itemValues(r.Items)...)
@@ -228,7 +228,6 @@ func stackedOption(s *Spec, w Words) map[string]any {
 		}
 		bar.AddSeries(seg, data, charts.WithBarChartOpts(opts.BarChart{Stack: "total", BarWidth: "60%"}))
 	}
-	_ = w
 	bar.Validate()
 	return bar.JSON()
 }
@@ -241,7 +240,7 @@ func insideLabel(text string) *opts.Label {
 	return &opts.Label{Show: opts.Bool(true), Position: "inside", Formatter: text, Color: "#1f1f1f", BackgroundColor: "#fff", BorderRadius: 2}
 }
 
-func lineOption(s *Spec, w Words) map[string]any {
+func lineOption(s *Spec) map[string]any {
 	var all []num.Dec
 	var dates []string
 	for _, l := range s.Lines {
@@ -273,7 +272,6 @@ func lineOption(s *Spec, w Words) map[string]any {
 		}
 		line.AddSeries(l.Label, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
 	}
-	_ = w
 	line.Validate()
 	return line.JSON()
 }
