@@ -92,6 +92,11 @@ func Run(opts Options) (*Result, error) {
 	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
 	figures := opendata.Figures(cat)
 	files, err := outputFiles(opts, r, model, figures, photoFiles)
+	if err == nil {
+		var whole []render.File
+		whole, err = r.SiteFiles(model)
+		files = append(files, whole...)
+	}
 	if err != nil {
 		return res, err
 	}
@@ -110,7 +115,9 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// outputFiles are the files published beside the pages (photos: the
+// outputFiles are the files published beside the pages, but for the
+// feeds and sitemap (render.SiteFiles, made once the model is final; the
+// preview makes them only when asked). photos: the
 // resized versions of the stories' photos, made by makePhotos).
 func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures opendata.File, photos []render.File) ([]render.File, error) {
 	figuresJSON, err := figures.Marshal()
@@ -118,11 +125,6 @@ func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures ope
 		return nil, err
 	}
 	files := append(r.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
-	whole, err := r.SiteFiles(model)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, whole...)
 	files = append(files, photos...)
 	files = append(files, dataFiles(model)...)
 	schemas, err := schema.Published()

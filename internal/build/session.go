@@ -44,6 +44,13 @@ type Session struct {
 	mu    sync.RWMutex
 	pages map[string]pageEntry // by URL: "/stories/x/"
 	files map[string][]byte    // by path: "assets/css/site.1a2b3c4d.css"
+	// whole makes the feeds and sitemap of the last good build on the first
+	// request for one: a preview rebuild need not render fifty stories again
+	// for a feed nobody is reading.
+	whole func() map[string][]byte
+	// building is held while a rebuild runs, and while whole renders: both
+	// read the parsed Markdown, which a rebuild's model stage writes to.
+	building sync.Mutex
 }
 
 type storySig struct{ key, sig uint64 }
@@ -80,8 +87,12 @@ func (s *Session) Page(url string) ([]byte, bool) {
 // File returns a non-page file ("assets/…") from the last good build.
 func (s *Session) File(path string) ([]byte, bool) {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	data, ok := s.files[path]
+	whole := s.whole
+	s.mu.RUnlock()
+	if !ok && whole != nil {
+		data, ok = whole()[path]
+	}
 	return data, ok
 }
 
@@ -93,6 +104,8 @@ func (s *Session) Rebuild() (*Update, error) { return s.RebuildChanged(nil) }
 // site, as file events give them), so unchanged Markdown is not even read.
 // nil means unknown: every file is read and compared.
 func (s *Session) RebuildChanged(changed []string) (*Update, error) {
+	s.building.Lock()
+	defer s.building.Unlock()
 	start := time.Now()
 	if changed != nil {
 		s.docs.Changed(changed)
@@ -148,6 +161,20 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		return up, err
 	}
 	s.swap(pages, files, up)
+	r := s.r
+	s.mu.Lock()
+	s.whole = sync.OnceValue(func() map[string][]byte {
+		s.building.Lock()
+		defer s.building.Unlock()
+		out := map[string][]byte{}
+		if files, err := r.SiteFiles(model); err == nil {
+			for _, f := range files {
+				out[f.Path] = f.Data
+			}
+		}
+		return out
+	})
+	s.mu.Unlock()
 	for _, p := range stale {
 		up.Rendered = append(up.Rendered, p.URL)
 	}

@@ -17,7 +17,7 @@ var watched = []string{"content", "data", "images", "layouts", "static", "themes
 
 // quiet is how long the files must stay still before a rebuild: an editor
 // saving several files, or writing one in steps, gives one rebuild.
-const quiet = 15 * time.Millisecond
+const quiet = 10 * time.Millisecond
 
 // watcher turns file events under a site into batches of changed paths.
 type watcher struct {

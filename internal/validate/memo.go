@@ -130,8 +130,7 @@ func (v *validator) fingerprint(dp deps) uint64 {
 	for _, ref := range dp.figures {
 		str(ref)
 		if f, ok := v.cat.Figures[ref]; ok {
-			str(f.Display, f.Label, f.Base, f.Value.String(), f.Qualifier, f.Activity, f.AsOf.ISO(), SourceLine(f.Source), f.Note)
-			str(strings.Join(f.Breakdown.TownshipsOrNil(), ","), strings.Join(f.Breakdown.VillagesOrNil(), ","))
+			maphash.WriteComparable(&h, v.figurePrint(f))
 		}
 	}
 	str("activity", dp.activity)
@@ -159,6 +158,26 @@ func (v *validator) fingerprint(dp deps) uint64 {
 		}
 	}
 	return h.Sum64()
+}
+
+// figurePrint fingerprints how one figure prints, once per check: files
+// cite the same few figures thousands of times.
+func (v *validator) figurePrint(f *Figure) uint64 {
+	if p, ok := v.prints[f]; ok {
+		return p
+	}
+	var h maphash.Hash
+	h.SetSeed(v.memo.seed)
+	for _, s := range []string{f.Display, f.Label, f.Base, f.Value.String(), f.Qualifier, f.Activity, f.AsOf.ISO(), SourceLine(f.Source), f.Note,
+		strings.Join(f.Breakdown.TownshipsOrNil(), ","), strings.Join(f.Breakdown.VillagesOrNil(), ",")} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	if v.prints == nil {
+		v.prints = map[*Figure]uint64{}
+	}
+	v.prints[f] = h.Sum64()
+	return v.prints[f]
 }
 
 // forgetOthers drops memo entries of files that are gone.

@@ -16,9 +16,10 @@ type validator struct {
 	in     *load.Input
 	list   *diag.List
 	cat    *Catalog
-	broken map[string]bool // figures already reported as invalid
-	parts  []part          // figures with part_of, checked after all are known
-	memo   *Memo           // per-file checks of earlier builds, or nil
+	broken map[string]bool    // figures already reported as invalid
+	parts  []part             // figures with part_of, checked after all are known
+	memo   *Memo              // per-file checks of earlier builds, or nil
+	prints map[*Figure]uint64 // figurePrint's results for this check
 	// refused holds place slugs reported as malformed (lowercased), so
 	// references to them, right or wrong in case, are not reported again.
 	refused map[string]bool
