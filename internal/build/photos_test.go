@@ -107,7 +107,7 @@ func TestStoryPhotosAreResized(t *testing.T) {
 	}
 	for i, tag := range tags {
 		w := want[i]
-		for _, a := range []string{`loading="lazy"`, `decoding="async"`, `sizes="(min-width: 48rem) 44rem, 100vw"`} {
+		for _, a := range []string{`loading="lazy"`, `decoding="async"`, `sizes="(min-width: 42rem) 38rem, 100vw"`} {
 			if !strings.Contains(tag, a) {
 				t.Errorf("img %d lacks %s: %s", i, a, tag)
 			}

@@ -42,3 +42,8 @@ func TestFingerprintedAssets(t *testing.T) {
 }
 
 func regexpMatch(pattern, s string) bool { return regexp.MustCompile(pattern).MatchString(s) }
+
+func TestEnglishDates(t *testing.T) {
+	r := sitetest.Build(t, replace(baseSite, "site.yaml", "title: Test\nbase_url: https://example.org/\nlanguage: en\n"))
+	r.AssertFile("stories/forestry/index.html", `<time datetime="2020-08-05">5 August 2020</time>`, "! 2020年8月5日</time>")
+}

@@ -132,18 +132,35 @@ func Links(s *site.Site, out *Output, list *diag.List) {
 				continue
 			}
 			for _, a := range attrs(z) {
-				if a.Key != "href" && a.Key != "src" {
-					continue
+				for _, link := range links(a) {
+					t, inside := resolve(p.URL, link)
+					if !inside || out.exists(t) || reported[p.URL+" "+link] {
+						continue
+					}
+					reported[p.URL+" "+link] = true
+					list.Errorf(diag.Pos{File: "public" + p.URL + "index.html"}, "", diag.T("a layout links here; check the theme's templates"), "broken link %q", link)
 				}
-				t, inside := resolve(p.URL, a.Val)
-				if !inside || out.exists(t) || reported[p.URL+" "+a.Val] {
-					continue
-				}
-				reported[p.URL+" "+a.Val] = true
-				list.Errorf(diag.Pos{File: "public" + p.URL + "index.html"}, "", diag.T("a layout links here; check the theme's templates"), "broken link %q", a.Val)
 			}
 		}
 	}
+}
+
+// links are the addresses an attribute holds: href and src hold one,
+// srcset one per candidate ("a.jpg 480w, b.jpg 960w").
+func links(a html.Attribute) []string {
+	switch a.Key {
+	case "href", "src":
+		return []string{a.Val}
+	case "srcset":
+		var out []string
+		for _, c := range strings.Split(a.Val, ",") {
+			if f := strings.Fields(c); len(f) > 0 {
+				out = append(out, f[0])
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // markdownLinks checks the links and images of one Markdown document.

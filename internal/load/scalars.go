@@ -103,6 +103,19 @@ func (d Date) ISO() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
+// English formats the date as 5 August 2020 (or August 2020, 2020).
+func (d Date) English() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+}
+
 // Chinese formats the date as 2020年8月5日 (or 2020年8月, 2020年).
 func (d Date) Chinese() string {
 	switch {

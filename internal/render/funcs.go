@@ -32,8 +32,13 @@ func (r *Renderer) funcs() template.FuncMap {
 			return u, nil
 		},
 		"absURL": func(s *site.Site, p string) string { return s.BaseURL + p },
-		"date":   func(d load.Date) string { return d.Chinese() },
-		"iso":    func(d load.Date) string { return d.ISO() },
+		"date": func(d load.Date) string {
+			if r.lang == "en" {
+				return d.English()
+			}
+			return d.Chinese()
+		},
+		"iso": func(d load.Date) string { return d.ISO() },
 		"sourceLine": func(src *load.Source) string {
 			return validate.SourceLine(src)
 		},

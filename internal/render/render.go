@@ -25,6 +25,7 @@ var pageKinds = []string{"home", "activity", "townships", "township", "stories",
 
 // Renderer holds the parsed templates and the asset table of one build.
 type Renderer struct {
+	lang    string
 	pages   map[string]*template.Template
 	base    *template.Template
 	md      goldmark.Markdown
@@ -37,7 +38,7 @@ type Renderer struct {
 
 // New reads the theme (templates, strings, assets) for a site in lang.
 func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}}
+	r := &Renderer{pages: map[string]*template.Template{}, lang: lang}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	var err error
 	if r.strings, err = loadStrings(layers, lang); err != nil {
