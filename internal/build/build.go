@@ -68,11 +68,7 @@ func Run(opts Options) (*Result, error) {
 	}
 	cat := validate.Check(in, &problems)
 	res := &Result{Lang: cmp.Or(in.Site.Language, "zh-CN")}
-	for _, d := range problems.Sorted() {
-		if d.Severity == diag.Warning {
-			res.Warnings = append(res.Warnings, d)
-		}
-	}
+	res.Warnings = problems.Warnings()
 	if err := problems.Err(); err != nil {
 		return res, err
 	}

@@ -44,10 +44,6 @@ func checkOutput(opts Options, in *load.Input, cat *validate.Catalog, r *render.
 		days = *in.Site.StaleAfterDays
 	}
 	check.Stale(in, cat, today, days, &problems)
-	for _, d := range problems.Sorted() {
-		if d.Severity == diag.Warning {
-			res.Warnings = append(res.Warnings, d)
-		}
-	}
+	res.Warnings = append(res.Warnings, problems.Warnings()...)
 	return problems.Err()
 }

@@ -114,11 +114,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	in := load.LoadCached(s.opts.Source, s.docs, &problems)
 	cat := validate.CheckWith(in, &problems, s.checks)
 	up := &Update{Lang: cmp.Or(in.Site.Language, "zh-CN")}
-	for _, d := range problems.Sorted() {
-		if d.Severity == diag.Warning {
-			up.Warnings = append(up.Warnings, d)
-		}
-	}
+	up.Warnings = problems.Warnings()
 	if err := problems.Err(); err != nil {
 		return up, err
 	}

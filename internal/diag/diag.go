@@ -146,6 +146,17 @@ func (l *List) Sorted() []Diagnostic {
 	return slices.CompactFunc(out, func(a, b Diagnostic) bool { return a.Error() == b.Error() })
 }
 
+// Warnings returns the warnings, sorted as Sorted sorts.
+func (l *List) Warnings() []Diagnostic {
+	var out []Diagnostic
+	for _, d := range l.Sorted() {
+		if d.Severity == Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // Err returns the list as an error when it holds at least one error, else nil.
 func (l *List) Err() error {
 	if !l.HasErrors() {
