@@ -4,7 +4,7 @@ NPM     ?= npm
 BIN     := bin/jinzhan
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all site binary deps test vet bench clean
+.PHONY: all site binary deps test vet bench bench-hugo clean
 
 all: site
 
@@ -32,6 +32,10 @@ bench: deps
 	BENCH_DIR=$$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp ) \
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ | tee bench.out
 	@$(GO) run ./internal/benchreport bench.out
+
+# jinzhan against Hugo on the same 10,000 stories (needs hugo on PATH).
+bench-hugo: binary
+	$(GO) run ./internal/benchhugo --jinzhan $(BIN)
 
 clean:
 	rm -rf $(BIN) public bench.out

@@ -96,10 +96,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	fs := newFlags("jinzhan", synopsis, stderr)
 	source := fs.String("source", ".", "site folder (holds site.yaml, data/, content/)")
 	format := fs.String("format", "text", "how to print problems: text, or json for tools")
-	dest, baseURL := new(string), new(string)
+	dest, baseURL, search := new(string), new(string), new(bool)
 	if write {
 		dest = fs.String("destination", "public", "output folder, relative to the current folder")
 		baseURL = fs.String("base-url", "", "public address, overriding base_url in site.yaml")
+		search = fs.Bool("search", true, "build the search index (needs pagefind from npm ci)")
 	}
 	if code, stop := parse(fs, args); stop {
 		return code
@@ -121,8 +122,10 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	opts := build.Options{Source: src, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
 	if write {
 		opts.Destination = *dest
-		if opts.Pagefind = build.FindPagefind(*source); opts.Pagefind == "" {
-			fmt.Fprintln(stderr, "jinzhan: pagefind not found (run npm ci): building without a search index")
+		if *search {
+			if opts.Pagefind = build.FindPagefind(*source); opts.Pagefind == "" {
+				fmt.Fprintln(stderr, "jinzhan: pagefind not found (run npm ci): building without a search index")
+			}
 		}
 	}
 	res, err := build.Run(opts)
