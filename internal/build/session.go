@@ -141,6 +141,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		return up, err
 	}
 	pages, stale := s.signatures(model)
+	s.r.Reset() // cached header and footer belong to the last build
 	var mu sync.Mutex
 	byPath := map[string]string{}
 	for _, p := range stale {

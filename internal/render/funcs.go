@@ -52,7 +52,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		"sub":       func(a, b int) int { return a - b },
 		"kindName":  func(kind string) string { return r.strings["kind_"+kind] },
 		"listTitle": r.listTitle,
-		"filesize":  filesize,
+		"cached":    r.cachedPartial,
+		// menuKey names the menu item a page is under ("" for none): the
+		// header differs only by it, so it is cached per menu item.
+		"menuKey": func(s *site.Site, p *site.Page) string {
+			for _, m := range s.Menu {
+				if m.URL == p.URL {
+					return m.URL
+				}
+			}
+			return ""
+		},
+		"filesize": filesize,
 	}
 }
 

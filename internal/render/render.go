@@ -25,15 +25,18 @@ var pageKinds = []string{"home", "activity", "townships", "township", "stories",
 
 // Renderer holds the parsed templates and the asset table of one build.
 type Renderer struct {
-	lang    string
-	pages   map[string]*template.Template
-	base    *template.Template
-	md      goldmark.Markdown
-	strings map[string]string
-	urls    map[string]string
-	files   []File
-	words   chart.Words
-	bufs    sync.Pool
+	lang string
+	// partials holds cached partials (the "cached" template function) of
+	// the current build; Reset empties it before each build.
+	partials sync.Map
+	pages    map[string]*template.Template
+	base     *template.Template
+	md       goldmark.Markdown
+	strings  map[string]string
+	urls     map[string]string
+	files    []File
+	words    chart.Words
+	bufs     sync.Pool
 }
 
 // New reads the theme (templates, strings, assets) for a site in lang.
@@ -73,6 +76,27 @@ func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
 	}
 	r.md = markdown.New(r.writeChart)
 	return r, nil
+}
+
+// Reset forgets the cached partials of the previous build.
+func (r *Renderer) Reset() { r.partials.Clear() }
+
+// cachedPartial renders a partial once per build and key: the site header
+// and footer are the same on thousands of pages, and html/template's
+// escaping makes each rendering costly.
+func (r *Renderer) cachedPartial(name, key string, data any) (template.HTML, error) {
+	k := name + "\x00" + key
+	if v, ok := r.partials.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	// The partial was escaped for the HTML body, where "cached" is used.
+	h := template.HTML(buf.String())
+	r.partials.Store(k, h)
+	return h, nil
 }
 
 // Words are the chart strings in the site's language.
