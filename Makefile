@@ -8,11 +8,15 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 all: site
 
-# npm installs the pinned ECharts (package-lock.json); go:embed carries it into the binary.
+# npm installs the pinned ECharts (package-lock.json); esbuild bundles the parts jinzhan
+# draws (web/echarts.js); go:embed carries the bundle into the binary.
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 
-deps: node_modules/.package-lock.json
+node_modules/jinzhan-web/echarts.min.js: web/echarts.js node_modules/.package-lock.json
+	$(NPM) run --silent build:echarts
+
+deps: node_modules/jinzhan-web/echarts.min.js
 
 binary: deps
 	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/jinzhan

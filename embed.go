@@ -11,11 +11,16 @@ import (
 //go:embed themes/default
 var themes embed.FS
 
-//go:embed node_modules/echarts/dist/echarts.min.js
+// The bundle of the ECharts parts jinzhan draws (make deps: npm run build:echarts).
+//
+//go:embed node_modules/jinzhan-web/echarts.min.js
 var echartsScript []byte
 
 //go:embed node_modules/echarts/LICENSE
 var echartsLicense []byte
+
+//go:embed node_modules/zrender/LICENSE
+var zrenderLicense []byte
 
 // DefaultTheme is the built-in theme, rooted at its folder.
 func DefaultTheme() fs.FS {
@@ -26,5 +31,9 @@ func DefaultTheme() fs.FS {
 	return sub
 }
 
-// ECharts returns the pinned Apache ECharts script and its licence.
-func ECharts() (script, license []byte) { return echartsScript, echartsLicense }
+// ECharts returns the pinned Apache ECharts script and its licences
+// (ECharts', and that of ZRender, which the bundle includes).
+func ECharts() (script, license []byte) {
+	license = append(append([]byte("Apache ECharts\n\n"), echartsLicense...), "\n\nZRender (bundled in the ECharts script)\n\n"...)
+	return echartsScript, append(license, zrenderLicense...)
+}
