@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -127,5 +128,61 @@ func TestPreviewServesFilesAndRedirects(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("missing page: %d", resp.StatusCode)
+	}
+}
+
+// syncBuffer is a log the server writes to while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestABurstOfSavesIsOneRebuild(t *testing.T) {
+	dir := copyExample(t)
+	log := &syncBuffer{}
+	srv := New(Config{Root: dir, Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: log})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	ready := make(chan string, 1)
+	go func() {
+		defer close(done)
+		_ = srv.Run(ctx, func(a string) { ready <- a })
+	}()
+	defer func() { cancel(); <-done }()
+	<-ready
+	names := []string{"forestry-chicks-goslings", "hospital-free-clinics", "school3-demo-street"}
+	for _, n := range names {
+		p := filepath.Join(dir, "content/stories", n+".md")
+		src, _ := os.ReadFile(p)
+		os.WriteFile(p, append(src, "\n补记一句。\n"...), 0o644)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(log.String(), "school3-demo-street.md") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(100 * time.Millisecond) // any second rebuild would be logged by now
+	var rebuilds []string
+	for _, line := range strings.Split(log.String(), "\n") {
+		if strings.Contains(line, " → ") && !strings.Contains(line, "首次生成") {
+			rebuilds = append(rebuilds, line)
+		}
+	}
+	if len(rebuilds) != 1 || !strings.Contains(rebuilds[0], "forestry-chicks-goslings.md") || !strings.Contains(rebuilds[0], "hospital-free-clinics.md") {
+		t.Fatalf("want one rebuild naming the three stories, got:\n%s", strings.Join(rebuilds, "\n"))
+	}
+	if !strings.Contains(rebuilds[0], "重新生成 3/") {
+		t.Errorf("the rebuild should render the three story pages: %s", rebuilds[0])
 	}
 }
