@@ -29,8 +29,8 @@ const (
 const usage = `jinzhan builds a campaign progress site from YAML data and Markdown stories.
 
 Usage:
-  jinzhan build   [--source DIR] [--destination DIR] [--base-url URL]
-  jinzhan check   [--source DIR]
+  jinzhan build   [--source DIR] [--destination DIR] [--base-url URL] [--search=false] [--format json]
+  jinzhan check   [--source DIR] [--format json]
   jinzhan serve   [--source DIR] [--port N] [--bind ADDR]
   jinzhan new     story|activity SLUG [--source DIR]
   jinzhan version
