@@ -81,11 +81,19 @@ func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
 // Reset forgets the cached partials of the previous build.
 func (r *Renderer) Reset() { r.partials.Clear() }
 
+// partialKey names one cached rendering: the partial and what it shows.
+type partialKey struct {
+	name string
+	key  any
+}
+
 // cachedPartial renders a partial once per build and key: the site header
-// and footer are the same on thousands of pages, and html/template's
-// escaping makes each rendering costly.
-func (r *Renderer) cachedPartial(name, key string, data any) (template.HTML, error) {
-	k := name + "\x00" + key
+// and footer, a story's list entry and a figure's table row are the same on
+// thousands of pages, and html/template's escaping makes each rendering
+// costly. key must be comparable; a pointer (a *site.Story, a *site.Figure)
+// names exactly one thing even where two things share a name.
+func (r *Renderer) cachedPartial(name string, key, data any) (template.HTML, error) {
+	k := partialKey{name, key}
 	if v, ok := r.partials.Load(k); ok {
 		return v.(template.HTML), nil
 	}
