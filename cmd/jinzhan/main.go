@@ -113,13 +113,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		fmt.Fprintf(stderr, "jinzhan: --format is text or json, not %q\n", *format)
 		return exitUsage
 	}
-	src, err := build.SiteFS(*source)
-	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+	if err := isFolder(*source); err != nil {
+		fmt.Fprintf(stderr, "jinzhan: --source: %v\n", err)
 		return exitUsage
 	}
 	script, license := jinzhan.ECharts()
-	opts := build.Options{Source: src, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
+	opts := build.Options{Source: *source, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
 	if write {
 		opts.Destination = *dest
 		if *search {
@@ -192,4 +191,16 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "jinzhan: created %s\n", rel)
 	return exitOK
+}
+
+// isFolder checks a --source before anything is read from it.
+func isFolder(dir string) error {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%q is not a folder", dir)
+	}
+	return nil
 }

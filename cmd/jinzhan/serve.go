@@ -33,16 +33,14 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
 		return exitUsage
 	}
-	src, err := build.SiteFS(root)
-	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+	if err := isFolder(root); err != nil {
+		fmt.Fprintf(stderr, "jinzhan: --source: %v\n", err)
 		return exitUsage
 	}
 	script, license := jinzhan.ECharts()
 	srv := serve.New(serve.Config{
-		Root:    root,
 		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
-		Options: build.Options{Source: src, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license},
+		Options: build.Options{Source: root, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license},
 		Log:     stdout,
 	})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

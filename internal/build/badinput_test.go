@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -30,6 +31,8 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata/badi
 //	                            prints them, sorted as the build sorts them
 //	-- delete --                base files to remove, one per line
 //	-- generate-large: <path> --  write <path> one byte over load.MaxFileSize
+//	-- symlink: <path> --       make <path> a symbolic link to the file's one line
+//	-- fifo: <path> --          make <path> a named pipe (which no build may open)
 //	-- time-limit --            a duration (e.g. 1s) the build must finish within
 //	-- known-issue --           one line: why the build does not print want yet
 //
@@ -62,6 +65,8 @@ type badCase struct {
 	files     map[string][]byte // overlay
 	deletes   []string
 	large     []string // paths to generate over the size limit
+	symlinks  map[string]string
+	fifos     []string
 	want      string
 	hasWant   bool
 	timeLimit time.Duration
@@ -78,7 +83,7 @@ func parseBadCase(t *testing.T, file string) *badCase {
 	if comment == "" || strings.Contains(comment, "\n") {
 		t.Errorf("the comment must say in one line what the editor did wrong, got %q", comment)
 	}
-	c := &badCase{archive: a, files: map[string][]byte{}}
+	c := &badCase{archive: a, files: map[string][]byte{}, symlinks: map[string]string{}}
 	for _, f := range a.Files {
 		switch name := f.Name; {
 		case name == "want":
@@ -102,6 +107,10 @@ func parseBadCase(t *testing.T, file string) *badCase {
 			}
 		case strings.HasPrefix(name, "generate-large:"):
 			c.large = append(c.large, strings.TrimSpace(strings.TrimPrefix(name, "generate-large:")))
+		case strings.HasPrefix(name, "symlink:"):
+			c.symlinks[strings.TrimSpace(strings.TrimPrefix(name, "symlink:"))] = strings.TrimSpace(string(f.Data))
+		case strings.HasPrefix(name, "fifo:"):
+			c.fifos = append(c.fifos, strings.TrimSpace(strings.TrimPrefix(name, "fifo:")))
 		default:
 			if _, dup := c.files[name]; dup {
 				t.Fatalf("file %s is written twice", name)
@@ -133,10 +142,30 @@ func writeBadSite(t *testing.T, c *badCase) string {
 	for _, name := range c.large {
 		writeFile(t, dir, name, largeYAML(load.MaxFileSize+1))
 	}
+	for name, target := range c.symlinks {
+		p := sitePath(t, dir, name)
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range c.fifos {
+		if err := syscall.Mkfifo(sitePath(t, dir, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return dir
 }
 
 func writeFile(t *testing.T, dir, name string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(sitePath(t, dir, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sitePath is where name goes in the site folder dir, its folder made and
+// whatever the base site had there removed.
+func sitePath(t *testing.T, dir, name string) string {
 	t.Helper()
 	if path.Clean(name) != name || strings.HasPrefix(name, "../") || path.IsAbs(name) {
 		t.Fatalf("bad file name %q", name)
@@ -145,9 +174,10 @@ func writeFile(t *testing.T, dir, name string, data []byte) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := os.RemoveAll(p); err != nil {
 		t.Fatal(err)
 	}
+	return p
 }
 
 // largeYAML is a valid-looking file of exactly n bytes: comment lines.
@@ -166,6 +196,13 @@ var wholeFile = map[string]bool{
 	"data files end in .yaml":                         true,
 	"the file name %q cannot be a URL":                true,
 	"the file is missing":                             true,
+	"the file is more than %d bytes long":             true,
+	// What a link or a pipe is, as the folder holds it.
+	"this is a link to a place outside the site folder":                         true,
+	"this is a pipe, device or socket, not a file":                              true,
+	"this link leads round in a circle":                                         true,
+	"this link leads to nothing: what it names does not exist":                  true,
+	"this is a link to a folder: jinzhan does not follow links to folders here": true,
 	// A narrative whose activity data is missing is named by its file name;
 	// reported to the lead: it could point at line 1 (the front matter).
 	"no activity data for %q: a narrative needs %s/%s.yaml": true,

@@ -8,7 +8,6 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
-	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -20,13 +19,14 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/schema"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 	"github.com/jinzhan-dev/jinzhan/internal/theme"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
 // Options configure one build.
 type Options struct {
-	Source      fs.FS     // the site folder
+	Source      string    // the site folder, read through sitefs (never left)
 	Destination string    // output folder; "" for check only
 	BaseURL     string    // overrides site.yaml's base_url when set
 	Theme       fs.FS     // the built-in default theme
@@ -61,8 +61,13 @@ func (r *Result) Summary() string {
 // Input problems come back as *diag.ListError; nothing is written then.
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
+	src, err := sitefs.Open(opts.Source)
+	if err != nil {
+		return &Result{Lang: "zh-CN"}, fmt.Errorf("source: %w", err)
+	}
+	defer src.Close()
 	var problems diag.List
-	in := load.Load(opts.Source, &problems)
+	in := load.Load(src, &problems)
 	if opts.BaseURL != "" {
 		in.Site.BaseURL = opts.BaseURL
 	}
@@ -76,7 +81,7 @@ func Run(opts Options) (*Result, error) {
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
-	layers := theme.New(opts.Source, cmp.Or(in.Site.Theme, "default"), opts.Theme)
+	layers := theme.New(src, cmp.Or(in.Site.Theme, "default"), opts.Theme)
 	r, err := render.New(layers, cmp.Or(in.Site.Language, "zh-CN"), opts.ECharts)
 	if err != nil {
 		return res, fmt.Errorf("theme: %w", err)
@@ -206,16 +211,4 @@ func renderPages(r *render.Renderer, model *site.Site, pages []*site.Page, emit 
 	default:
 		return nil
 	}
-}
-
-// SiteFS opens a site folder.
-func SiteFS(dir string) (fs.FS, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, err
-	}
-	if !info.IsDir() {
-		return nil, fmt.Errorf("%s is not a folder", dir)
-	}
-	return os.DirFS(dir), nil
 }

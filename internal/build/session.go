@@ -16,6 +16,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 	"github.com/jinzhan-dev/jinzhan/internal/theme"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
@@ -110,8 +111,13 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if changed != nil {
 		s.docs.Changed(changed)
 	}
+	src, err := sitefs.Open(s.opts.Source)
+	if err != nil {
+		return &Update{Lang: "zh-CN"}, fmt.Errorf("source: %w", err)
+	}
+	defer src.Close()
 	var problems diag.List
-	in := load.LoadCached(s.opts.Source, s.docs, &problems)
+	in := load.LoadCached(src, s.docs, &problems)
 	cat := validate.CheckWith(in, &problems, s.checks)
 	up := &Update{Lang: cmp.Or(in.Site.Language, "zh-CN")}
 	up.Warnings = problems.Warnings()
@@ -122,7 +128,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err := problems.Err(); err != nil {
 		return up, err
 	}
-	layers := theme.New(s.opts.Source, cmp.Or(in.Site.Theme, "default"), s.opts.Theme)
+	layers := theme.New(src, cmp.Or(in.Site.Theme, "default"), s.opts.Theme)
 	key := themeKey(layers) + "\x00" + up.Lang
 	if s.r == nil || key != s.themeKey {
 		r, err := render.New(layers, up.Lang, s.opts.ECharts)

@@ -35,6 +35,21 @@ var chinese = map[string]string{
 	"the front matter is empty":                                                 "设置区是空的",
 	"add at least a title: line":                                                "至少写一行 title:",
 
+	// the site folder: links, pipes, sizes (internal/load/tree.go)
+	"this is a link to a place outside the site folder":                                              "这是指向站点文件夹以外的链接",
+	"jinzhan reads only what is inside the site folder: copy the file here instead of linking to it": "jinzhan 只读取站点文件夹里的文件：请把文件复制到这里，不要用链接",
+	"this is a pipe, device or socket, not a file":                                                   "这不是普通文件（是管道、设备或套接字）",
+	"remove it: jinzhan reads only regular files":                                                    "请删除它：jinzhan 只读取普通文件",
+	"this link leads round in a circle":                                                              "这个链接绕成了圈（最终指回自己）",
+	"remove the link, or make it name the file itself":                                               "请删除这个链接，或让它直接指向文件",
+	"this link leads to nothing: what it names does not exist":                                       "这个链接指向的文件不存在",
+	"remove the link, or put the file it names in place":                                             "请删除这个链接，或把它指向的文件放回原处",
+	"jinzhan is not allowed to read this":                                                            "jinzhan 没有读取它的权限",
+	"let the user who builds the site read it (chmod a+r)":                                           "请让生成网站的用户可以读取它（chmod a+r）",
+	"this is a link to a folder: jinzhan does not follow links to folders here":                      "这是指向文件夹的链接：这里的文件夹链接不会被读取",
+	"move the folder here instead of linking to it":                                                  "请把文件夹移到这里，不要用链接",
+	"the file is more than %d bytes long":                                                            "文件超过 %d 字节",
+
 	// YAML
 	"a tab is used for indentation":                                                             "缩进里用了制表符（Tab）",
 	"indent with spaces only (YAML does not allow tabs)":                                        "缩进只能用空格（YAML 不允许 Tab）",

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"hash/maphash"
 	"io/fs"
 	"path"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/images"
+	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 )
 
 // ImagesDir holds the photos stories show; a photo's file: is relative to it.
@@ -55,20 +57,13 @@ func (in *Input) ImageNames() []string {
 }
 
 // loadImages lists images/ and reads the files the documents name.
-func loadImages(fsys fs.FS, docs []*Doc) map[string]*Image {
+func loadImages(fsys fs.FS, files *tree, docs []*Doc) map[string]*Image {
 	out := map[string]*Image{}
-	_ = fs.WalkDir(fsys, ImagesDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil // unreadable folders show as missing files
+	for _, p := range files.under(ImagesDir, "") {
+		if name := strings.TrimPrefix(p, ImagesDir+"/"); !strings.HasPrefix(path.Base(name), ".") {
+			out[name] = &Image{Name: name, Size: files.files[p]}
 		}
-		info, err := d.Info()
-		if err != nil {
-			return nil
-		}
-		name := strings.TrimPrefix(p, ImagesDir+"/")
-		out[name] = &Image{Name: name, Size: info.Size()}
-		return nil
-	})
+	}
 	for _, d := range docs {
 		for _, ph := range d.Front.Photos {
 			name, ok := PhotoPath(ph.File)
@@ -85,7 +80,11 @@ func readImage(fsys fs.FS, img *Image) {
 	if img.Size > images.MaxBytes {
 		return // reported from the size; never read into memory
 	}
-	data, err := fs.ReadFile(fsys, ImagesDir+"/"+img.Name)
+	data, err := sitefs.ReadFile(fsys, ImagesDir+"/"+img.Name, images.MaxBytes)
+	if errors.Is(err, sitefs.ErrTooLarge) {
+		img.Size = images.MaxBytes + 1 // it grew, or said it was smaller than it is
+		return
+	}
 	if err != nil {
 		img.Err = unwrapPath(err)
 		return

@@ -13,13 +13,13 @@ import (
 	"path"
 	"regexp"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -99,36 +99,56 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	in := &Input{Unreadable: map[string]bool{}}
 	key := fnv.New64a()
 	defer func() { in.DataKey = key.Sum64() }()
+	files := newTree()
+	files.scanTop(fsys, SiteFile, list)
+	if !decodeFile(fsys, files, SiteFile, &in.Site, true, key, list) {
+		in.Unreadable[SiteFile] = true
+	}
+	for _, dir := range append(inputDirs, themeDir(in.Site.Theme)) {
+		files.scanDir(fsys, dir, list)
+	}
 	for _, f := range []struct {
 		name     string
 		v        any
 		required bool
-	}{{SiteFile, &in.Site, true}, {CampaignFile, &in.Campaign, true}, {TownshipsPath, &in.Townships, false}} {
-		if !decodeFile(fsys, f.name, f.v, f.required, key, list) {
+	}{{CampaignFile, &in.Campaign, true}, {TownshipsPath, &in.Townships, false}} {
+		if !decodeFile(fsys, files, f.name, f.v, f.required, key, list) {
 			in.Unreadable[f.name] = true
 		}
 	}
-	in.Activities = loadActivities(fsys, key, in.Unreadable, list)
-	in.Docs = loadDocs(fsys, cache, list)
-	in.Images = loadImages(fsys, in.Docs)
+	in.Activities = loadActivities(fsys, files, key, in.Unreadable, list)
+	in.Docs = loadDocs(fsys, files, cache, list)
+	in.Images = loadImages(fsys, files, in.Docs)
+	for p := range files.refused {
+		in.Unreadable[p] = true
+	}
 	return in
 }
 
-// readFile reads a file, checking its size and encoding.
+// themeDir is the folder of the site's own copy of its theme.
+func themeDir(name string) string {
+	if name == "" || strings.ContainsAny(name, `/\`) || !fs.ValidPath(name) {
+		name = "default" // a name that is no folder name is reported by validation
+	}
+	return path.Join("themes", name)
+}
+
+// readFile reads a file, checking its size and encoding. What is read is
+// bounded, whatever size the file claims.
 func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		list.Errorf(diag.Pos{File: name}, "", diag.Text{}, "cannot read: %v", unwrapPath(err))
+	data, err := sitefs.ReadFile(fsys, name, MaxFileSize)
+	switch {
+	case errors.Is(err, sitefs.ErrTooLarge):
+		hint := diag.T("split the file or remove what does not belong in it")
+		if info, statErr := fs.Stat(fsys, name); statErr == nil && info.Size() > MaxFileSize {
+			list.Errorf(diag.Pos{File: name}, "", hint, "the file is %d bytes, more than the limit of %d", info.Size(), MaxFileSize)
+		} else {
+			list.Errorf(diag.Pos{File: name}, "", hint, "the file is more than %d bytes long", MaxFileSize)
+		}
 		return nil, false
-	}
-	if info.Size() > MaxFileSize {
-		list.Errorf(diag.Pos{File: name}, "", diag.T("split the file or remove what does not belong in it"),
-			"the file is %d bytes, more than the limit of %d", info.Size(), MaxFileSize)
-		return nil, false
-	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		list.Errorf(diag.Pos{File: name}, "", diag.Text{}, "cannot read: %v", unwrapPath(err))
+	case err != nil:
+		msg, hint := refusal(err)
+		list.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Message: msg, Hint: hint})
 		return nil, false
 	}
 	if bytes.HasPrefix(data, []byte("\uFEFF")) {
@@ -164,8 +184,11 @@ func unwrapPath(err error) error {
 
 // decodeFile reads and decodes one YAML file; false when it could not be
 // read or parsed at all (a missing optional file is fine).
-func decodeFile(fsys fs.FS, name string, v any, required bool, key hash.Hash64, list *diag.List) bool {
-	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+func decodeFile(fsys fs.FS, files *tree, name string, v any, required bool, key hash.Hash64, list *diag.List) bool {
+	switch {
+	case files.refused[name]:
+		return false // reported by the scan
+	case !files.has(name):
 		if required {
 			list.Errorf(diag.Pos{File: name}, "", diag.T("run jinzhan in the site folder, or pass --source"), "the file is missing")
 		}
@@ -177,13 +200,12 @@ func decodeFile(fsys fs.FS, name string, v any, required bool, key hash.Hash64, 
 	return ok && strictyaml.Decode(name, data, v, list)
 }
 
-func loadActivities(fsys fs.FS, key hash.Hash64, unreadable map[string]bool, list *diag.List) []*Activity {
-	names, err := fs.Glob(fsys, ActivitiesDir+"/*")
-	if err != nil {
-		panic(err) // the pattern is constant and valid
-	}
+func loadActivities(fsys fs.FS, files *tree, key hash.Hash64, unreadable map[string]bool, list *diag.List) []*Activity {
 	var out []*Activity
-	for _, name := range names {
+	for _, name := range files.under(ActivitiesDir, "") {
+		if path.Dir(name) != ActivitiesDir {
+			continue // only the files right in data/activities/ are activities
+		}
 		base := path.Base(name)
 		slug, isYAML := strings.CutSuffix(base, ".yaml")
 		if !isYAML {
@@ -197,7 +219,7 @@ func loadActivities(fsys fs.FS, key hash.Hash64, unreadable map[string]bool, lis
 			continue
 		}
 		a := &Activity{Slug: slug}
-		if !decodeFile(fsys, name, a, true, key, list) {
+		if !decodeFile(fsys, files, name, a, true, key, list) {
 			unreadable[name] = true // reported; its figures stay unknown quietly
 			continue
 		}
@@ -206,23 +228,10 @@ func loadActivities(fsys fs.FS, key hash.Hash64, unreadable map[string]bool, lis
 	return out
 }
 
-// contentFiles lists every Markdown file under content/, sorted.
-func contentFiles(fsys fs.FS) []string {
-	var files []string
-	_ = fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	slices.Sort(files)
-	return files
-}
-
 // loadDocs reads and parses the Markdown files in parallel; each worker
 // reports into its own list so that messages never interleave.
-func loadDocs(fsys fs.FS, cache *DocCache, list *diag.List) []*Doc {
-	files := contentFiles(fsys)
+func loadDocs(fsys fs.FS, tree *tree, cache *DocCache, list *diag.List) []*Doc {
+	files := tree.under(ContentDir, ".md")
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
 	md := markdown.New(nil)

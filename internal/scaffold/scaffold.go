@@ -5,6 +5,7 @@ package scaffold
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,16 +81,20 @@ func New(root, kind, slug, today string) (string, error) {
 		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
 	}
 	body = strings.NewReplacer("{{DATE}}", today, "{{YEAR}}", today[:4]).Replace(body)
-	p := filepath.Join(root, rel)
-	if _, err := os.Stat(p); err == nil {
+	// Written through a root: a content/stories/ that links out of the
+	// site gets no file.
+	site, err := os.OpenRoot(root)
+	if err != nil {
+		return "", err
+	}
+	defer site.Close()
+	if err := site.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
+		return "", err
+	}
+	f, err := site.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
 		return "", fmt.Errorf("%s already exists", rel)
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return "", err
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return "", err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return "", err
 	}

@@ -37,3 +37,22 @@ func TestNewStoryHasNoModeline(t *testing.T) {
 		t.Errorf("a story must start with its front matter:\n%s", data)
 	}
 }
+
+func TestNewWritesNothingOutsideTheSite(t *testing.T) {
+	root, elsewhere := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(root, "content"), 0o755)
+	if err := os.Symlink(elsewhere, filepath.Join(root, "content/stories")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(root, "story", "my-story", "2020-08-05"); err == nil {
+		t.Error("a story was written through a link out of the site")
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Errorf("written outside the site: %v", entries)
+	}
+	os.MkdirAll(filepath.Join(root, "data/activities"), 0o755)
+	os.WriteFile(filepath.Join(root, "data/activities/taken.yaml"), nil, 0o644)
+	if _, err := New(root, "activity", "taken", "2020-08-05"); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("an existing file: %v", err)
+	}
+}

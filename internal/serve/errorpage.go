@@ -1,13 +1,13 @@
 package serve
 
 import (
-	"bufio"
 	"bytes"
 	"html/template"
-	"os"
-	"path/filepath"
+	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 )
 
 // problemView is one problem as the error overlay shows it.
@@ -24,25 +24,41 @@ type problemView struct {
 	HintWord string
 }
 
-// sourceLine reads line n of file (1-based).
-func sourceLine(file string, n int) (string, bool) {
-	f, err := os.Open(file)
-	if err != nil {
+// sourceLines reads the lines the problems point at, through the site's
+// root: a link out of the site, a pipe or an endless file shows no line
+// rather than its bytes or a hung preview.
+type sourceLines struct {
+	site  *sitefs.FS
+	files map[string][]byte
+}
+
+// line returns line n (1-based) of file.
+func (s *sourceLines) line(file string, n int) (string, bool) {
+	if s.site == nil {
 		return "", false
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for i := 1; sc.Scan(); i++ {
+	data, ok := s.files[file]
+	if !ok {
+		data, _ = sitefs.ReadFile(s.site, file, load.MaxFileSize)
+		s.files[file] = data
+	}
+	for i := 1; len(data) > 0; i++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
 		if i == n {
-			return sc.Text(), true
+			return strings.TrimSuffix(string(line), "\r"), true
 		}
+		data = rest
 	}
 	return "", false
 }
 
 // views prepares the problems for display, with their source lines.
 func views(root string, problems []diag.Diagnostic, lang string) []problemView {
+	src := &sourceLines{files: map[string][]byte{}}
+	if site, err := sitefs.Open(root); err == nil {
+		defer site.Close()
+		src.site = site
+	}
 	out := make([]problemView, 0, len(problems))
 	for _, d := range problems {
 		v := problemView{Where: d.Pos.String(), Warning: d.Severity == diag.Warning, Message: d.Message.In(lang), Hint: d.Hint.In(lang), Line: d.Pos.Line, HintWord: diag.T("hint: ").In(lang)}
@@ -50,7 +66,7 @@ func views(root string, problems []diag.Diagnostic, lang string) []problemView {
 			v.Message = d.Field + ": " + v.Message
 		}
 		if d.Pos.Line > 0 {
-			if line, ok := sourceLine(filepath.Join(root, filepath.FromSlash(d.Pos.File)), d.Pos.Line); ok {
+			if line, ok := src.line(d.Pos.File, d.Pos.Line); ok {
 				runes := []rune(line)
 				col := min(max(d.Pos.Col, 1), len(runes)+1) - 1
 				v.HasLine = true

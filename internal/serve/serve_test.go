@@ -36,7 +36,7 @@ func copyExample(t testing.TB) string {
 // start runs a preview server of dir on a free loopback port.
 func start(t testing.TB, dir string) string {
 	t.Helper()
-	srv := New(Config{Root: dir, Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: io.Discard})
+	srv := New(Config{Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: io.Discard})
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan struct{})
@@ -152,7 +152,7 @@ func (b *syncBuffer) String() string {
 func TestABurstOfSavesIsOneRebuild(t *testing.T) {
 	dir := copyExample(t)
 	log := &syncBuffer{}
-	srv := New(Config{Root: dir, Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: log})
+	srv := New(Config{Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: log})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	ready := make(chan string, 1)

@@ -25,9 +25,8 @@ import (
 
 // Config says what to serve and where.
 type Config struct {
-	Root    string        // the site folder
 	Addr    string        // host:port, e.g. 127.0.0.1:1313
-	Options build.Options // Source must be os.DirFS(Root); Destination is ignored
+	Options build.Options // Source is the site folder; Destination is ignored
 	Log     io.Writer     // one line per rebuild
 }
 
@@ -57,7 +56,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
-	w, err := newWatcher(s.cfg.Root)
+	w, err := newWatcher(s.cfg.Options.Source)
 	if err != nil {
 		ln.Close()
 		return err
@@ -117,7 +116,7 @@ func (s *Server) rebuild(changed []string) {
 func (s *Server) setProblems(problems []diag.Diagnostic, lang string) {
 	var panel []byte
 	if hasErrors(problems) {
-		panel = overlay(s.cfg.Root, problems, lang)
+		panel = overlay(s.cfg.Options.Source, problems, lang)
 	}
 	s.mu.Lock()
 	s.problems, s.lang, s.panel = problems, lang, panel

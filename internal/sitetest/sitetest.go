@@ -48,7 +48,7 @@ func Write(t testing.TB, files string) string {
 // Options are the build options of a test site in dir, writing to public.
 func Options(dir, public string) build.Options {
 	script, license := jinzhan.ECharts()
-	return build.Options{Source: os.DirFS(dir), Destination: public, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
+	return build.Options{Source: dir, Destination: public, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
 }
 
 // Run builds the site in dir into dir/public.

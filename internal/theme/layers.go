@@ -40,12 +40,14 @@ func (l Layers) ReadAll(name string) [][]byte {
 }
 
 // Files lists every file under dir across the layers, sorted, each once.
+// A link counts when it leads to a regular file; links to folders are not
+// followed (the load stage warns about them).
 func (l Layers) Files(dir string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, layer := range l {
 		_ = fs.WalkDir(layer, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || seen[p] || path.Base(p)[0] == '.' {
+			if err != nil || d.IsDir() || seen[p] || path.Base(p)[0] == '.' || !regular(layer, p, d) {
 				return nil
 			}
 			seen[p] = true
@@ -55,6 +57,15 @@ func (l Layers) Files(dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// regular reports whether a listed entry is a regular file, or a link to one.
+func regular(fsys fs.FS, p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return d.Type().IsRegular()
+	}
+	info, err := fs.Stat(fsys, p)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // subOrEmpty is fs.Sub that tolerates a missing folder.

@@ -35,6 +35,8 @@ func (v *validator) photos(d *load.Doc) {
 		shown := load.ImagesDir + "/" + name
 		img := v.in.Images[name]
 		switch {
+		case img == nil && v.in.Unreadable[shown]:
+			continue // the file is there but must not be read: reported at its path
 		case img == nil:
 			v.list.Errorf(pos, field, v.missingPhotoHint(name), "%s does not exist", shown)
 		case img.Size > images.MaxBytes:

@@ -1,0 +1,65 @@
+package serve
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+)
+
+// The preview reads the site through the same root as a build: a link out
+// of the site shows as a problem without a byte of what it leads to, and a
+// pipe named like a story neither hangs the rebuild nor the problem page.
+func TestPreviewNeverReadsOutsideTheSiteNorBlocks(t *testing.T) {
+	dir := copyExample(t)
+	secret := filepath.Join(t.TempDir(), "secrets.yaml")
+	if err := os.WriteFile(secret, []byte("title: AWS_SECRET_ACCESS_KEY=do-not-show\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	if err := os.Symlink(secret, filepath.Join(dir, "data/activities/stolen.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "content/stories/pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := waitFor(t, base+"/", "data/activities/stolen.yaml")
+	for _, want := range []string{"这是指向站点文件夹以外的链接", "content/stories/pipe.md", "这不是普通文件"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("problem page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "AWS_SECRET") {
+		t.Error("the problem page shows what the link leads to")
+	}
+	// Fixed: the site comes back.
+	os.Remove(filepath.Join(dir, "data/activities/stolen.yaml"))
+	os.Remove(filepath.Join(dir, "content/stories/pipe.md"))
+	waitFor(t, base+"/", "! jinzhan-problems")
+}
+
+// The problem page's source lines come through the root too: a problem
+// that points into a pipe or at a link out of the site shows no line.
+func TestProblemLinesAreReadInsideTheSiteOnly(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(secret, []byte("AWS_SECRET_ACCESS_KEY=do-not-show\n"), 0o644)
+	os.Symlink(secret, filepath.Join(dir, "site.yaml"))
+	syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644)
+	os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte("a: 1\nb: x\n"), 0o644)
+	problems := []diag.Diagnostic{
+		{Pos: diag.Pos{File: "site.yaml", Line: 1, Col: 1}, Message: diag.T("x")},
+		{Pos: diag.Pos{File: "pipe.md", Line: 1, Col: 1}, Message: diag.T("x")},
+		{Pos: diag.Pos{File: "ok.yaml", Line: 2, Col: 4}, Message: diag.T("x")},
+	}
+	v := views(dir, problems, "en")
+	if v[0].HasLine || v[1].HasLine {
+		t.Errorf("lines shown from a link out of the site or a pipe: %+v", v[:2])
+	}
+	if !v[2].HasLine || v[2].Before+v[2].At+v[2].After != "b: x" || v[2].At != "x" {
+		t.Errorf("line of a plain file: %+v", v[2])
+	}
+}
