@@ -3,6 +3,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/scaffold"
 )
 
@@ -29,7 +31,7 @@ const (
 const usage = `jinzhan builds a campaign progress site from YAML data and Markdown stories.
 
 Usage:
-  jinzhan build   [--source DIR] [--destination DIR] [--base-url URL] [--search=false] [--format json]
+  jinzhan build   [--source DIR] [--destination DIR] [--base-url URL] [--search=false] [--pagefind PATH] [--replace-foreign] [--format json]
   jinzhan check   [--source DIR] [--format json]
   jinzhan serve   [--source DIR] [--port N] [--bind ADDR]
   jinzhan new     story|activity SLUG [--source DIR]
@@ -96,11 +98,13 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	fs := newFlags("jinzhan", synopsis, stderr)
 	source := fs.String("source", ".", "site folder (holds site.yaml, data/, content/)")
 	format := fs.String("format", "text", "how to print problems: text, or json for tools")
-	dest, baseURL, search := new(string), new(string), new(bool)
+	dest, baseURL, search, replace, pagefind := new(string), new(string), new(bool), new(bool), new(string)
 	if write {
-		dest = fs.String("destination", "public", "output folder, relative to the current folder")
+		dest = fs.String("destination", "public", "output folder, relative to the current folder; replaced whole by every build")
+		replace = fs.Bool("replace-foreign", false, "let the build replace a destination folder that jinzhan did not make (what it holds is deleted)")
 		baseURL = fs.String("base-url", "", "public address, overriding base_url in site.yaml")
-		search = fs.Bool("search", true, "build the search index (needs pagefind from npm ci)")
+		search = fs.Bool("search", true, "build the search index (needs Pagefind: make's npm ci installs it beside jinzhan)")
+		pagefind = fs.String("pagefind", "", "the Pagefind program to index with (default: the one installed beside jinzhan, else pagefind on PATH; never one in the site folder)")
 	}
 	if code, stop := parse(fs, args); stop {
 		return code
@@ -120,15 +124,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	script, license := jinzhan.ECharts()
 	opts := build.Options{Source: *source, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
 	if write {
-		opts.Destination = *dest
+		opts.Destination, opts.ReplaceForeign = *dest, *replace
 		if *search {
-			if opts.Pagefind = build.FindPagefind(*source); opts.Pagefind == "" {
-				fmt.Fprintln(stderr, "jinzhan: pagefind not found (run npm ci): building without a search index")
+			if opts.Pagefind = cmp.Or(*pagefind, build.FindPagefind(*source)); opts.Pagefind == "" {
+				fmt.Fprintln(stderr, "jinzhan: pagefind not found (run make, or pass --pagefind): building without a search index")
 			}
 		}
 	}
 	res, err := build.Run(opts)
 	var list *diag.ListError
+	var refused *publish.RefusedError
+	if errors.As(err, &refused) {
+		fmt.Fprintf(stderr, "jinzhan: --destination: %s\n", refused.In(res.Lang))
+		return exitUsage
+	}
 	if err != nil && !errors.As(err, &list) {
 		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
 		return exitInput

@@ -249,7 +249,7 @@ func TestExampleAccessibility(t *testing.T) {
 	}
 	public := filepath.Join(t.TempDir(), "public")
 	opts := sitetest.Options(exampleRoot, public)
-	opts.Pagefind = build.FindPagefind(exampleRoot) // "" when not installed: no index, no results page
+	opts.Pagefind = build.PagefindIn(exampleRoot) // "" when not installed: no index, no results page
 	if _, err := build.Run(opts); err != nil {
 		t.Fatal(err)
 	}

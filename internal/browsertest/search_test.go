@@ -13,7 +13,7 @@ import (
 // TestSearchFindsChineseQueries builds the example with its Pagefind index
 // and searches it in Chromium the way a reader does, from a linkable URL.
 func TestSearchFindsChineseQueries(t *testing.T) {
-	pagefind := build.FindPagefind(exampleRoot)
+	pagefind := build.PagefindIn(exampleRoot)
 	if pagefind == "" {
 		if os.Getenv("CI") != "" {
 			t.Fatal("pagefind is not installed; make test runs npm ci")

@@ -33,6 +33,9 @@ type Options struct {
 	ECharts     []byte    // the ECharts script to publish
 	EChartsNote []byte    // its licence, published beside it
 	Today       time.Time // for check's stale-data warning; zero means now
+	// ReplaceForeign lets the build replace a destination folder that
+	// jinzhan did not make (see publish.Guard).
+	ReplaceForeign bool
 	// Pagefind is the pagefind executable that indexes the built site for
 	// search ("" builds no index: the search page then says so).
 	Pagefind string
@@ -68,11 +71,16 @@ func Run(opts Options) (*Result, error) {
 	defer src.Close()
 	var problems diag.List
 	in := load.Load(src, &problems)
+	res := &Result{Lang: cmp.Or(in.Site.Language, "zh-CN")}
+	if opts.Destination != "" {
+		if err := guard(opts, src).Check(opts.Destination); err != nil {
+			return res, err // before any work: the site may not be built there
+		}
+	}
 	if opts.BaseURL != "" {
 		in.Site.BaseURL = opts.BaseURL
 	}
 	cat := validate.Check(in, &problems)
-	res := &Result{Lang: cmp.Or(in.Site.Language, "zh-CN")}
 	res.Warnings = problems.Warnings()
 	if err := problems.Err(); err != nil {
 		return res, err
@@ -107,7 +115,7 @@ func Run(opts Options) (*Result, error) {
 		return res, err
 	}
 	oldPages, oldFigures, existed := previous(opts.Destination)
-	if res.Files, err = write(opts, r, model, files); err != nil {
+	if res.Files, err = write(opts, src, r, model, files); err != nil {
 		return res, err
 	}
 	res.Changes = diff(oldPages, oldFigures, model, figures)
@@ -141,9 +149,14 @@ func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures ope
 	return files, nil
 }
 
+// guard keeps the destination away from the site and from other people's folders.
+func guard(opts Options, src *sitefs.FS) publish.Guard {
+	return publish.Guard{Source: src.Dir(), Inputs: load.InputDirs(), ReplaceForeign: opts.ReplaceForeign}
+}
+
 // write renders every page into a staging folder and swaps it in.
-func write(opts Options, r *render.Renderer, model *site.Site, files []render.File) (int, error) {
-	stage, err := publish.Begin(opts.Destination)
+func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, files []render.File) (int, error) {
+	stage, err := publish.Begin(opts.Destination, guard(opts, src))
 	if err != nil {
 		return 0, fmt.Errorf("write: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 )
 
@@ -34,6 +35,9 @@ type FigureChange struct {
 func previous(dest string) (pages map[string]bool, figures map[string]opendata.Figure, ok bool) {
 	if _, err := os.Stat(dest); err != nil {
 		return nil, nil, false
+	}
+	if _, err := os.Stat(filepath.Join(dest, publish.Stamp)); err != nil {
+		return nil, nil, true // not jinzhan's output: nothing to compare with
 	}
 	pages = map[string]bool{}
 	_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {

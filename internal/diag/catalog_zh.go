@@ -50,6 +50,15 @@ var chinese = map[string]string{
 	"move the folder here instead of linking to it":                                                  "请把文件夹移到这里，不要用链接",
 	"the file is more than %d bytes long":                                                            "文件超过 %d 字节",
 
+	// the destination (internal/publish/guard.go)
+	"pass another folder, e.g. --destination public":                                                       "请换一个文件夹，例如 --destination public",
+	"the destination %q is the site folder itself: building there would delete the site":                   "输出文件夹 %q 就是站点文件夹：在那里生成会删掉整个站点",
+	"the destination %q holds the site folder: building there would delete the site":                       "输出文件夹 %q 包含站点文件夹：在那里生成会删掉整个站点",
+	"the destination %q lies in %s/, which the build reads":                                                "输出文件夹 %q 位于生成时要读取的 %s/ 里",
+	"the destination %q is a file, not a folder":                                                           "输出位置 %q 是一个文件，不是文件夹",
+	"the destination %q holds files that jinzhan did not put there, and a build replaces the whole folder": "输出文件夹 %q 里有不是 jinzhan 生成的文件，而每次生成都会整个替换这个文件夹",
+	"pass a new or empty folder; or, to delete what %q holds, add --replace-foreign":                       "请换一个新的或空的文件夹；如果确实要删掉 %q 里原有的内容，请加上 --replace-foreign",
+
 	// YAML
 	"a tab is used for indentation":                                                             "缩进里用了制表符（Tab）",
 	"indent with spaces only (YAML does not allow tabs)":                                        "缩进只能用空格（YAML 不允许 Tab）",

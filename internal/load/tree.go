@@ -16,6 +16,10 @@ import (
 // theme folder the site names (themes/<name>).
 var inputDirs = []string{ContentDir, "data", ImagesDir, "layouts", "static", "i18n"}
 
+// InputDirs lists the folders of a site a build may read, themes/ included:
+// nothing may be written into them.
+func InputDirs() []string { return append(slices.Clone(inputDirs), "themes") }
+
 // tree lists the files a build may read: every regular file under the input
 // folders, a link that stays in the site counting as the file it leads to.
 // Whatever must not be read — a link out of the site or to nothing, a pipe,

@@ -21,9 +21,14 @@ type Stage struct {
 }
 
 // Begin creates an empty staging folder next to dest (same file system, so
-// the final rename is atomic). Leftovers of killed builds are removed.
-func Begin(dest string) (*Stage, error) {
-	dest, err := filepath.Abs(dest)
+// the final rename is atomic), once guard allows dest. Leftovers of killed
+// builds are removed. A dest that is a link is followed: the folder it
+// leads to is the one replaced.
+func Begin(dest string, guard Guard) (*Stage, error) {
+	if err := guard.Check(dest); err != nil {
+		return nil, err
+	}
+	dest, err := resolve(dest)
 	if err != nil {
 		return nil, err
 	}
@@ -41,12 +46,23 @@ func Begin(dest string) (*Stage, error) {
 		lock.Close()
 		return nil, err
 	}
+	// Checked again under the lock: another build may have made dest since.
+	if err := guard.Check(dest); err != nil {
+		lock.Close()
+		return nil, err
+	}
 	removeLeftovers(parent, filepath.Base(dest))
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
 	if err == nil {
 		err = os.Chmod(dir, 0o755)
 	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, Stamp), []byte(stampText), 0o644)
+	}
 	if err != nil {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 		lock.Close()
 		return nil, err
 	}

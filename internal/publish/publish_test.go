@@ -9,7 +9,7 @@ import (
 func TestCommitReplacesDestinationWhole(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	for i, files := range []map[string]string{{"a.html": "1", "old/b.html": "2"}, {"a.html": "3"}} {
-		s, err := Begin(dest)
+		s, err := Begin(dest, testGuard(t))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,14 +37,18 @@ func TestAbortAndKilledBuildsLeaveDestination(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	os.MkdirAll(dest, 0o755)
 	os.WriteFile(filepath.Join(dest, "index.html"), []byte("live"), 0o644)
-	s, _ := Begin(dest)
+	os.WriteFile(filepath.Join(dest, Stamp), []byte(stampText), 0o644) // a previous build's
+	s, err := Begin(dest, testGuard(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	s.WriteFile("index.html", []byte("half"))
 	s.Abort()
 	// A build killed before Commit leaves its stage; the next build clears it.
-	killed, _ := Begin(dest)
+	killed, _ := Begin(dest, testGuard(t))
 	killed.WriteFile("index.html", []byte("half"))
 	killed.unlock() // what the kernel does when the process dies
-	next, _ := Begin(dest)
+	next, _ := Begin(dest, testGuard(t))
 	if _, err := os.Stat(killed.Dir()); !os.IsNotExist(err) {
 		t.Error("leftover stage of a killed build not removed")
 	}
@@ -55,9 +59,14 @@ func TestAbortAndKilledBuildsLeaveDestination(t *testing.T) {
 }
 
 func TestWriteStaysInside(t *testing.T) {
-	s, _ := Begin(filepath.Join(t.TempDir(), "public"))
+	s, _ := Begin(filepath.Join(t.TempDir(), "public"), testGuard(t))
 	defer s.Abort()
 	if err := s.WriteFile("../escape.html", nil); err == nil {
 		t.Error("wrote outside the stage")
 	}
+}
+
+// testGuard keeps a test's destinations away from a site folder of its own.
+func testGuard(t *testing.T) Guard {
+	return Guard{Source: t.TempDir(), Inputs: []string{"content", "data"}}
 }
