@@ -174,3 +174,15 @@ func (endless) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 func (endless) Close() error               { return nil }
 
 var _ io.Reader = endless{}
+
+// A device made inside the site (as root can) is refused like a pipe: a
+// copy of /dev/zero would never end.
+func TestDevicesAreRefused(t *testing.T) {
+	site, fsys := layout(t)
+	if err := syscall.Mknod(filepath.Join(site, "content/zero.md"), syscall.S_IFCHR|0o644, 1<<8|5); err != nil {
+		t.Skipf("cannot make a device here: %v", err)
+	}
+	if _, err := fsys.ReadFile("content/zero.md"); !errors.Is(err, sitefs.ErrNotRegular) {
+		t.Errorf("ReadFile(device) = %v, want ErrNotRegular", err)
+	}
+}
