@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan"
@@ -115,7 +116,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	}
 	src, err := build.SiteFS(*source)
 	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitUsage
 	}
 	script, license := jinzhan.ECharts()
@@ -131,7 +132,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	res, err := build.Run(opts)
 	var list *diag.ListError
 	if err != nil && !errors.As(err, &list) {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitInput
 	}
 	if *format == "json" {
@@ -140,7 +141,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 			problems = list.Items
 		}
 		if err := writeJSON(stdout, problems, res.Lang); err != nil {
-			fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+			printErr(stderr, err)
 		}
 	} else if list != nil {
 		fmt.Fprintln(stderr, list.In(res.Lang))
@@ -156,7 +157,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		return exitOK
 	}
 	if write {
-		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", *dest, res.Summary())
+		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", diag.Escape(*dest), res.Summary())
 		for _, line := range res.Changes.Lines(res.Lang) {
 			fmt.Fprintln(stdout, line)
 		}
@@ -187,9 +188,21 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	rel, err := scaffold.New(*source, positional[0], positional[1], time.Now().Format("2006-01-02"))
 	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "jinzhan: created %s\n", rel)
+	fmt.Fprintf(stdout, "jinzhan: created %s\n", diag.Escape(rel))
 	return exitOK
+}
+
+// printErr prints a failure that is not an input problem: an unreadable
+// folder, a theme that does not parse, a failed write, pagefind's output.
+// Its text may name input files, so each of its lines is escaped like
+// every message.
+func printErr(w io.Writer, err error) {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = diag.Escape(l)
+	}
+	fmt.Fprintf(w, "jinzhan: %s\n", strings.Join(lines, "\n"))
 }
