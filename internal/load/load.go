@@ -114,7 +114,8 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	return in
 }
 
-// readFile reads a file, checking its size and encoding.
+// readFile reads a text file, checking its size, its encoding and that it
+// holds no invisible characters (strictyaml.Invisible), which it blanks.
 func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -140,7 +141,10 @@ func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 		list.Errorf(diag.Pos{File: name, Line: line}, "", diag.T("save the file as UTF-8 (not GBK/GB2312)"), "the file is not valid UTF-8")
 		return nil, false
 	}
-	return data, true
+	// Control characters and the like are refused in every text file, the
+	// Markdown bodies too (goldmark would pass them to the pages); the rest
+	// of the file is still read, for its other problems.
+	return strictyaml.BlankInvisible(name, data, 1, list), true
 }
 
 func firstInvalid(b []byte) int {
