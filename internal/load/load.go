@@ -115,7 +115,7 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 }
 
 // readFile reads a text file, checking its size, its encoding and that it
-// holds no invisible characters (strictyaml.Invisible), which it blanks.
+// holds no invisible characters (strictyaml.CleanText), which it blanks.
 func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
@@ -137,14 +137,14 @@ func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		line := 1 + bytes.Count(strictyaml.LineEnds(data[:firstInvalid(data)]), []byte("\n"))
 		list.Errorf(diag.Pos{File: name, Line: line}, "", diag.T("save the file as UTF-8 (not GBK/GB2312)"), "the file is not valid UTF-8")
 		return nil, false
 	}
 	// Control characters and the like are refused in every text file, the
 	// Markdown bodies too (goldmark would pass them to the pages); the rest
 	// of the file is still read, for its other problems.
-	return strictyaml.BlankInvisible(name, data, 1, list), true
+	return strictyaml.CleanText(name, data, 1, list), true
 }
 
 func firstInvalid(b []byte) int {

@@ -33,12 +33,35 @@ func sourceLine(file string, n int) (string, bool) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	sc.Split(scanLines)
 	for i := 1; sc.Scan(); i++ {
 		if i == n {
 			return sc.Text(), true
 		}
 	}
 	return "", false
+}
+
+// scanLines splits at LF, CR LF and a lone CR: the line ends the build
+// counts (strictyaml.LineEnds), so the line shown is the line reported.
+func scanLines(data []byte, atEOF bool) (advance int, line []byte, err error) {
+	for i, c := range data {
+		switch {
+		case c == '\n':
+			return i + 1, data[:i], nil
+		case c == '\r' && i+1 < len(data):
+			if data[i+1] == '\n' {
+				return i + 2, data[:i], nil
+			}
+			return i + 1, data[:i], nil
+		case c == '\r' && atEOF:
+			return i + 1, data[:i], nil
+		}
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil // more data: a CR at the end may come before a LF
 }
 
 // views prepares the problems for display, with their source lines.

@@ -63,7 +63,7 @@ func Decode(file string, data []byte, v any, list *diag.List) bool {
 
 // Parse reads one YAML document into a node tree, reporting syntax errors.
 func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
-	data = BlankInvisible(file, data, 1, list)
+	data = CleanText(file, data, 1, list)
 	if line, col, found := tabIndent(data); found {
 		list.Errorf(diag.Pos{File: file, Line: line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
 		return nil, false

@@ -1,6 +1,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -19,9 +20,9 @@ import (
 // rewrite a terminal, NUL ends a string in C and a cell in some
 // spreadsheets, CR overwrites a CSV row in a log, a bidirectional override
 // shows a figure's digits reversed, and YAML counts U+0085, U+2028 and
-// U+2029 as line breaks where an editor does not, so that every later line
-// number would be off. A carriage return is allowed only where it ends a
-// line before a line feed (see FindInvisible).
+// U+2029 as line breaks where editors do not, so that every later line
+// number would be off. In the raw text of a file a carriage return is a
+// line end, not a character (see CleanText).
 func Invisible(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n':
@@ -36,22 +37,20 @@ func Invisible(r rune) bool {
 	return r&0xfffe == 0xfffe // U+FFFE, U+FFFF, U+1FFFE … U+10FFFF
 }
 
-// FindInvisible returns the byte offset of the first invisible character
-// in the raw text of a file at or after from, or -1. CR LF is a line end;
-// a CR alone is invisible (YAML and some editors count it as a line break,
-// others do not). Bytes that are not UTF-8 are left to the encoding check.
-func FindInvisible(text []byte, from int) int {
+// nextToClean returns the byte offset of the first invisible character or
+// lone CR in text at or after from, or -1. Bytes that are not UTF-8 are
+// left to the encoding check.
+func nextToClean(text []byte, from int) int {
 	for i := from; i < len(text); {
 		c := text[i]
-		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' {
+		switch {
+		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\n':
 			i++
 			continue
-		}
-		if c == '\r' {
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i += 2
-				continue
-			}
+		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			i += 2
+			continue
+		case c == '\r':
 			return i
 		}
 		r, size := utf8.DecodeRune(text[i:])
@@ -63,33 +62,58 @@ func FindInvisible(text []byte, from int) int {
 	return -1
 }
 
-// maxInvisibleReported bounds the problems reported for one file: a file
-// saved with old Mac line ends (CR) would otherwise give one per line.
+// LineEnds returns text with every lone CR made a LF (text itself when it
+// has none): a CR alone ends a line to YAML, to CommonMark and to the
+// editors people use (Notepad, VS Code), so line numbers count it.
+func LineEnds(text []byte) []byte {
+	var out []byte
+	for i, c := range text {
+		if c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			if out == nil {
+				out = bytes.Clone(text)
+			}
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return text
+	}
+	return out
+}
+
+// maxInvisibleReported bounds the problems reported for one file.
 const maxInvisibleReported = 10
 
-// BlankInvisible reports every invisible character in the raw text of
-// file (up to maxInvisibleReported of them) at its line and column, and
-// returns the text with each one replaced by a space (text itself when it
-// holds none). firstLine is the line of the file text starts on. Reading
-// goes on over the blanked text, so one run reports the file's other
-// problems too, at the lines and columns an editor shows: a space keeps
-// every column, and YAML no longer sees a line break an editor does not.
-func BlankInvisible(file string, text []byte, firstLine int, list *diag.List) []byte {
-	at := FindInvisible(text, 0)
+// CleanText reports every invisible character in the raw text of file (up
+// to maxInvisibleReported of them, then their count) at its line and
+// column, and returns the text as the build reads it (text itself when
+// nothing changed): each invisible character blanked to a space and each
+// lone CR made a LF (LineEnds). firstLine is the line of the file text
+// starts on. Reading goes on over the cleaned text, so one run reports the
+// file's other problems too, at the lines and columns an editor shows: a
+// space keeps every column, and YAML no longer sees a line break an
+// editor does not.
+func CleanText(file string, text []byte, firstLine int, list *diag.List) []byte {
+	at := nextToClean(text, 0)
 	if at < 0 {
 		return text
 	}
-	blanked := make([]byte, 0, len(text))
+	cleaned := make([]byte, 0, len(text))
 	line, lineStart, done, reported := firstLine, 0, 0, 0
 	var more diag.Pos // where the characters not reported one by one start
-	for ; at >= 0; at = FindInvisible(text, done) {
+	for ; at >= 0; at = nextToClean(text, done) {
 		for i := done; i < at; i++ {
 			if text[i] == '\n' {
 				line, lineStart = line+1, i+1
 			}
 		}
+		if text[at] == '\r' {
+			cleaned = append(append(cleaned, text[done:at]...), '\n')
+			done, line, lineStart = at+1, line+1, at+1
+			continue
+		}
 		r, size := utf8.DecodeRune(text[at:])
-		blanked = append(append(blanked, text[done:at]...), ' ')
+		cleaned = append(append(cleaned, text[done:at]...), ' ')
 		done = at + size
 		if reported++; reported > maxInvisibleReported+1 {
 			continue // counting columns in a long line for each would be slow
@@ -99,9 +123,9 @@ func BlankInvisible(file string, text []byte, firstLine int, list *diag.List) []
 			more = pos
 			continue
 		}
-		before := []rune(strings.TrimLeft(string(text[lineStart:at]), " "))
-		hint := diag.T("delete the character at column %d, just after %q; most editors do not show it", pos.Col, string(before[max(0, len(before)-8):]))
-		if len(before) == 0 {
+		before := textBefore(string(text[lineStart:at]))
+		hint := diag.T("delete the character at column %d, just after %q; most editors do not show it", pos.Col, before)
+		if before == "" {
 			hint = diag.T("delete the character at column %d, before the text of the line; most editors do not show it", pos.Col)
 		}
 		list.Errorf(pos, "", hint, "an invisible character, %s, is in the text", codePoint(r))
@@ -109,11 +133,26 @@ func BlankInvisible(file string, text []byte, firstLine int, list *diag.List) []
 	if reported > maxInvisibleReported {
 		list.Errorf(more, "", diag.T("delete them as well; most editors do not show them"), "%d more invisible characters follow", reported-maxInvisibleReported)
 	}
-	return append(blanked, text[done:]...)
+	return append(cleaned, text[done:]...)
+}
+
+// textBefore is the end of line, a few characters an editor can search
+// for: the last eight, or back to the start of a word cut in the middle.
+func textBefore(line string) string {
+	r := []rune(strings.TrimLeft(line, " "))
+	start := max(0, len(r)-8)
+	for start > 0 && len(r)-start < 24 && wordRune(r[start-1]) && wordRune(r[start]) {
+		start--
+	}
+	return string(r[start:])
+}
+
+func wordRune(r rune) bool {
+	return r < utf8.RuneSelf && (r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
 }
 
 // decodedInvisible reports an invisible character in a key or value as
-// YAML decoded it. The raw file had none (BlankInvisible), so a backslash
+// YAML decoded it. The raw file had none (CleanText), so a backslash
 // escape in double quotes wrote it ("\e", "\x1b", "\u2028"); YAML turns
 // every line break into a line feed, so a carriage return is one too.
 func (d *decoder) decodedInvisible(n *yaml.Node, field string) bool {

@@ -20,7 +20,7 @@ func TestInvisible(t *testing.T) {
 	}
 }
 
-func TestFindInvisibleAllowsCRLFOnly(t *testing.T) {
+func TestNextToCleanFindsInvisibleCharactersAndLoneCRs(t *testing.T) {
 	for text, want := range map[string]int{
 		"a\r\nb\r\n": -1,
 		"a\rb":       1,
@@ -28,8 +28,16 @@ func TestFindInvisibleAllowsCRLFOnly(t *testing.T) {
 		"决\u2028":    3,
 		"\xffa\x1b":  2, // a byte that is not UTF-8 is the encoding check's
 	} {
-		if got := FindInvisible([]byte(text), 0); got != want {
-			t.Errorf("FindInvisible(%q) = %d, want %d", text, got, want)
+		if got := nextToClean([]byte(text), 0); got != want {
+			t.Errorf("nextToClean(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+func TestLineEnds(t *testing.T) {
+	for in, want := range map[string]string{"": "", "a\r\nb": "a\r\nb", "a\rb\r": "a\nb\n", "a\r\r\nb": "a\n\r\nb"} {
+		if got := string(LineEnds([]byte(in))); got != want {
+			t.Errorf("LineEnds(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -49,7 +57,7 @@ func parseProblems(t *testing.T, src string) []string {
 func TestRawInvisibleCharactersAreReportedWhereTheyStand(t *testing.T) {
 	got := parseProblems(t, "title: 决胜\x1b]0;x\x07小康\nitems:\n  - id: a\u202eb\n    count: 1\r\n")
 	want := []string{
-		`x.yaml:1:10: an invisible character, U+001B, is in the text` + "\n\t" + `hint: delete the character at column 10, just after "itle: 决胜"; most editors do not show it`,
+		`x.yaml:1:10: an invisible character, U+001B, is in the text` + "\n\t" + `hint: delete the character at column 10, just after "title: 决胜"; most editors do not show it`,
 		`x.yaml:1:15: an invisible character, U+0007, is in the text` + "\n\t" + `hint: delete the character at column 15, just after " 决胜\x1b]0;x"; most editors do not show it`,
 		`x.yaml:3:10: an invisible character, U+202E, is in the text` + "\n\t" + `hint: delete the character at column 10, just after "- id: a"; most editors do not show it`,
 	}
@@ -58,11 +66,11 @@ func TestRawInvisibleCharactersAreReportedWhereTheyStand(t *testing.T) {
 	}
 }
 
-// A line or paragraph separator, a next-line control or a lone carriage
-// return is a line break to YAML but not to an editor: each is reported,
-// and a later problem is still reported at the line an editor shows.
+// A line or paragraph separator or a next-line control is a line break
+// to YAML but not to editors: each is reported, and a later problem is
+// still reported at the line an editor shows.
 func TestLineBreaksOnlyYAMLSeesDoNotShiftLaterLines(t *testing.T) {
-	for _, sep := range []string{"\u2028", "\u2029", "\u0085", "\r"} {
+	for _, sep := range []string{"\u2028", "\u2029", "\u0085"} {
 		got := parseProblems(t, "title: a"+sep+"b\nitems:\n  - id: a\n    count: many\n  - id: [x\n")
 		if len(got) != 2 ||
 			!strings.HasPrefix(got[0], "x.yaml:1:9: an invisible character") ||
@@ -73,6 +81,21 @@ func TestLineBreaksOnlyYAMLSeesDoNotShiftLaterLines(t *testing.T) {
 		if len(got) != 2 || !strings.HasPrefix(got[1], `x.yaml:4:12: items[0].count: want a whole number, got "many"`) {
 			t.Errorf("%q: %q", sep, got)
 		}
+	}
+}
+
+// A lone carriage return ends a line to YAML and to editors alike: lines
+// are counted with it, in a file of old Mac line ends as in one that
+// mixes them, and an invisible character after it is placed on its line.
+func TestLoneCarriageReturnsEndLines(t *testing.T) {
+	got := parseProblems(t, "title: a\ritems:\r\n  - id: a\r    count: many\n    on: \x1bx\r")
+	want := []string{
+		"x.yaml:4:12: items[0].count: want a whole number, got \"many\"\n\thint: write digits only, without quotes or a decimal point, e.g. 10",
+		"x.yaml:5:9: an invisible character, U+001B, is in the text\n\thint: delete the character at column 9, just after \"on: \"; most editors do not show it",
+		"x.yaml:5:10: items[0].on: want true or false, got \"x\"\n\thint: write true or false",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s", strings.Join(got, "\n"))
 	}
 }
 
@@ -91,19 +114,18 @@ func TestEscapedInvisibleCharactersAreRefused(t *testing.T) {
 }
 
 func TestManyInvisibleCharactersAreCounted(t *testing.T) {
-	got := parseProblems(t, "title: t"+strings.Repeat("\r", 25)+"\n") // the last CR ends the line
-	if len(got) != maxInvisibleReported+1 || got[maxInvisibleReported] != "x.yaml:1:19: 14 more invisible characters follow\n\thint: delete them as well; most editors do not show them" {
+	got := parseProblems(t, "title: t"+strings.Repeat("\u2066\u202e", 6)+"\n")
+	if len(got) != maxInvisibleReported+1 || got[maxInvisibleReported] != "x.yaml:1:19: 2 more invisible characters follow\n\thint: delete them as well; most editors do not show them" {
 		t.Errorf("%d problems, last %q", len(got), got[len(got)-1])
 	}
 }
 
-// BenchmarkBlankInvisible reads a file of the largest size whose lines
-// all end in a lone CR (old Mac line ends): one line of 4 MB to an editor
-// that does not break at CR, every character of it a line to YAML.
-func BenchmarkBlankInvisible(b *testing.B) {
-	src := []byte(strings.Repeat("label: 参与干部\r", (4<<20)/20))
+// BenchmarkCleanText cleans a file of the largest size holding an
+// invisible character and a lone CR on each line.
+func BenchmarkCleanText(b *testing.B) {
+	src := []byte(strings.Repeat("label: 参与\u2028干部\r", (4<<20)/24))
 	for b.Loop() {
 		var list diag.List
-		BlankInvisible("x.yaml", src, 1, &list)
+		CleanText("x.yaml", src, 1, &list)
 	}
 }
