@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +32,9 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata/badi
 //	                            prints them, sorted as the build sorts them
 //	-- delete --                base files to remove, one per line
 //	-- generate-large: <path> --  write <path> one byte over load.MaxFileSize
+//	-- unescape: <path> --      a file whose path and text hold \xNN, \uNNNN
+//	                            and \r for the characters they name, so that
+//	                            control characters stay visible in the archive
 //	-- time-limit --            a duration (e.g. 1s) the build must finish within
 //	-- known-issue --           one line: why the build does not print want yet
 //
@@ -102,6 +107,8 @@ func parseBadCase(t *testing.T, file string) *badCase {
 			}
 		case strings.HasPrefix(name, "generate-large:"):
 			c.large = append(c.large, strings.TrimSpace(strings.TrimPrefix(name, "generate-large:")))
+		case strings.HasPrefix(name, "unescape:"):
+			c.files[unescape(strings.TrimSpace(strings.TrimPrefix(name, "unescape:")))] = []byte(unescape(string(f.Data)))
 		default:
 			if _, dup := c.files[name]; dup {
 				t.Fatalf("file %s is written twice", name)
@@ -116,6 +123,23 @@ func parseBadCase(t *testing.T, file string) *badCase {
 		t.Fatal("no -- want -- file (run with -update to create it, then review it)")
 	}
 	return c
+}
+
+var escapeCode = regexp.MustCompile(`\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|r)`)
+
+// unescape replaces the escapes of an unescape: file by their characters;
+// other backslashes (YAML's own escapes) are kept.
+func unescape(s string) string {
+	return escapeCode.ReplaceAllStringFunc(s, func(e string) string {
+		if e == `\r` {
+			return "\r"
+		}
+		n, _ := strconv.ParseUint(e[2:], 16, 32)
+		if e[1] == 'x' {
+			return string([]byte{byte(n)}) // a byte: \xff is not UTF-8
+		}
+		return string(rune(n))
+	})
 }
 
 // writeBadSite lays the case over baseSite in a new folder.
