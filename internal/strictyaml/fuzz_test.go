@@ -37,6 +37,9 @@ func FuzzDecode(f *testing.F) {
 		"- a\n- b\n",
 		"? [a, b]\n: c\n",
 		"!!binary title: x\n",
+		"title: \"\\e]0;x\\a\\e[2K\"\n\"\\u2028\": x\n",
+		"title: a\u2028b\rsummary: \x1b\u0085c\n  - [\n",
+		"title: \"a\\qb\"\n...\nsource: x\n",
 	} {
 		f.Add([]byte(s))
 	}
