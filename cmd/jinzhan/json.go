@@ -34,8 +34,10 @@ func writeJSON(w io.Writer, problems []diag.Diagnostic, lang string) error {
 			out.Errors++
 		}
 		out.Problems = append(out.Problems, problemJSON{
-			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Col, Severity: severity,
-			Field: d.Field, Message: d.Message.In(lang), Hint: d.Hint.In(lang),
+			// File and field come from the input: escaped like every message,
+			// so that a tool printing them prints no control sequence.
+			File: diag.Escape(d.Pos.File), Line: d.Pos.Line, Column: d.Pos.Col, Severity: severity,
+			Field: diag.Escape(d.Field), Message: d.Message.In(lang), Hint: d.Hint.In(lang),
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan"
@@ -118,7 +119,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		return exitUsage
 	}
 	if err := isFolder(*source); err != nil {
-		fmt.Fprintf(stderr, "jinzhan: --source: %v\n", err)
+		printErr(stderr, fmt.Errorf("--source: %w", err))
 		return exitUsage
 	}
 	script, license := jinzhan.ECharts()
@@ -139,7 +140,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		return exitUsage
 	}
 	if err != nil && !errors.As(err, &list) {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitInput
 	}
 	if *format == "json" {
@@ -148,7 +149,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 			problems = list.Items
 		}
 		if err := writeJSON(stdout, problems, res.Lang); err != nil {
-			fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+			printErr(stderr, err)
 		}
 	} else if list != nil {
 		fmt.Fprintln(stderr, list.In(res.Lang))
@@ -164,7 +165,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		return exitOK
 	}
 	if write {
-		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", *dest, res.Summary())
+		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", diag.Escape(*dest), res.Summary())
 		for _, line := range res.Changes.Lines(res.Lang) {
 			fmt.Fprintln(stdout, line)
 		}
@@ -195,10 +196,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	rel, err := scaffold.New(*source, positional[0], positional[1], time.Now().Format("2006-01-02"))
 	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "jinzhan: created %s\n", rel)
+	fmt.Fprintf(stdout, "jinzhan: created %s\n", diag.Escape(rel))
 	return exitOK
 }
 
@@ -212,4 +213,16 @@ func isFolder(dir string) error {
 		return fmt.Errorf("%q is not a folder", dir)
 	}
 	return nil
+}
+
+// printErr prints a failure that is not an input problem: an unreadable
+// folder, a theme that does not parse, a failed write, pagefind's output.
+// Its text may name input files, so each of its lines is escaped like
+// every message.
+func printErr(w io.Writer, err error) {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = diag.Escape(l)
+	}
+	fmt.Fprintf(w, "jinzhan: %s\n", strings.Join(lines, "\n"))
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/serve"
 )
 
@@ -30,11 +31,11 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	root, err := filepath.Abs(*source)
 	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitUsage
 	}
 	if err := isFolder(root); err != nil {
-		fmt.Fprintf(stderr, "jinzhan: --source: %v\n", err)
+		printErr(stderr, fmt.Errorf("--source: %w", err))
 		return exitUsage
 	}
 	script, license := jinzhan.ECharts()
@@ -46,10 +47,10 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = srv.Run(ctx, func(addr string) {
-		fmt.Fprintf(stdout, "jinzhan: serving %s at http://%s/ (Ctrl+C to stop)\n", root, addr)
+		fmt.Fprintf(stdout, "jinzhan: serving %s at http://%s/ (Ctrl+C to stop)\n", diag.Escape(root), addr)
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "jinzhan: %v\n", err)
+		printErr(stderr, err)
 		return exitInput
 	}
 	return exitOK

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -33,6 +35,9 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata/badi
 //	-- generate-large: <path> --  write <path> one byte over load.MaxFileSize
 //	-- symlink: <path> --       make <path> a symbolic link to the file's one line
 //	-- fifo: <path> --          make <path> a named pipe (which no build may open)
+//	-- unescape: <path> --      a file whose path and text hold \xNN, \uNNNN
+//	                            and \r for the characters they name, so that
+//	                            control characters stay visible in the archive
 //	-- time-limit --            a duration (e.g. 1s) the build must finish within
 //	-- known-issue --           one line: why the build does not print want yet
 //
@@ -111,6 +116,8 @@ func parseBadCase(t *testing.T, file string) *badCase {
 			c.symlinks[strings.TrimSpace(strings.TrimPrefix(name, "symlink:"))] = strings.TrimSpace(string(f.Data))
 		case strings.HasPrefix(name, "fifo:"):
 			c.fifos = append(c.fifos, strings.TrimSpace(strings.TrimPrefix(name, "fifo:")))
+		case strings.HasPrefix(name, "unescape:"):
+			c.files[unescape(strings.TrimSpace(strings.TrimPrefix(name, "unescape:")))] = []byte(unescape(string(f.Data)))
 		default:
 			if _, dup := c.files[name]; dup {
 				t.Fatalf("file %s is written twice", name)
@@ -125,6 +132,23 @@ func parseBadCase(t *testing.T, file string) *badCase {
 		t.Fatal("no -- want -- file (run with -update to create it, then review it)")
 	}
 	return c
+}
+
+var escapeCode = regexp.MustCompile(`\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|r)`)
+
+// unescape replaces the escapes of an unescape: file by their characters;
+// other backslashes (YAML's own escapes) are kept.
+func unescape(s string) string {
+	return escapeCode.ReplaceAllStringFunc(s, func(e string) string {
+		if e == `\r` {
+			return "\r"
+		}
+		n, _ := strconv.ParseUint(e[2:], 16, 32)
+		if e[1] == 'x' {
+			return string([]byte{byte(n)}) // a byte: \xff is not UTF-8
+		}
+		return string(rune(n))
+	})
 }
 
 // writeBadSite lays the case over baseSite in a new folder.

@@ -77,10 +77,8 @@ func Run(opts Options) (*Result, error) {
 			return res, err // before any work: the site may not be built there
 		}
 	}
-	if opts.BaseURL != "" {
-		in.Site.BaseURL = opts.BaseURL
-	}
 	cat := validate.Check(in, &problems)
+	overrideBaseURL(in, opts.BaseURL, &problems)
 	res.Warnings = problems.Warnings()
 	if err := problems.Err(); err != nil {
 		return res, err
@@ -122,6 +120,23 @@ func Run(opts Options) (*Result, error) {
 	res.Changes.First = !existed
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// BaseURLFlag names the command-line flag Options.BaseURL comes from, in
+// the problems about it.
+const BaseURLFlag = "--base-url"
+
+// overrideBaseURL puts the address given on the command line in place of
+// site.yaml's, once site.yaml's own has been checked, so that a bad flag
+// is reported as the flag's and not as a line of site.yaml.
+func overrideBaseURL(in *load.Input, flag string, problems *diag.List) {
+	if flag == "" {
+		return
+	}
+	if !validate.ValidBaseURL(flag) {
+		problems.Errorf(diag.Pos{File: BaseURLFlag}, "", validate.BaseURLHint, "want an http(s) address, got %q", flag)
+	}
+	in.Site.BaseURL = flag
 }
 
 // outputFiles are the files published beside the pages, but for the

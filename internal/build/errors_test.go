@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -277,4 +278,32 @@ func TestNamesTheSiteUsesAreRefused(t *testing.T) {
 	bundle := baseSite + "-- content/search.md --\n---\ntitle: 搜索\n---\n自己的搜索页。\n-- data/activities/figures.yaml --\ntitle: 数据\nsource: paper\n"
 	r := sitetest.BuildFails(t, bundle)
 	r.AssertProblems(`content/search.md: the name "search" is used by the site itself`, `data/activities/figures.yaml: the name "figures" is used by the site itself`)
+}
+
+// The change report prints labels read back from the previous site's
+// figures.json (for the figures gone since): a label there that would
+// retitle the terminal is escaped.
+func TestChangeReportEscapesLabels(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	if first := sitetest.Run(t, dir); first.Err != nil {
+		t.Fatal(first.Err)
+	}
+	figures := filepath.Join(dir, "public", "data", "figures.json")
+	data, err := os.ReadFile(figures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = bytes.Replace(data, []byte(`"ref": "help.visits"`), []byte(`"ref": "help.gone"`), 1)
+	data = bytes.Replace(data, []byte(`"label": "入户走访"`), []byte(`"label": "\u001b]0;pwned\u0007\u001b[2K入户走访"`), 1)
+	if err := os.WriteFile(figures, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := sitetest.Run(t, dir)
+	if second.Err != nil {
+		t.Fatal(second.Err)
+	}
+	got := strings.Join(second.Build.Changes.Lines("zh-CN"), "\n")
+	if !strings.Contains(got, `  - 删除数据 \x1b]0;pwned\a\x1b[2K入户走访 2000余名`) || strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("report:\n%q", got)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
@@ -33,6 +34,7 @@ metrics:
     label: 参与干部
     value: 60
     unit: 名
+    note: "\n=1+1"
   - id: formula
     label: =HYPERLINK("http://evil.example/","点我")
     value: 1
@@ -126,7 +128,7 @@ func TestOpenDataCSV(t *testing.T) {
 	rows := rowsByKey(recs)
 	for key, want := range map[string]string{
 		"funds.raised 指标":         "funds.raised|funds||指标|筹集资金|500000|元|余|50余万元|2020-07||测试日报《测试报道》（2020年8月5日）|含物资折价",
-		"funds.cadres 指标":         "funds.cadres|funds||指标|参与干部|60|名||60名|2020-07||测试日报《测试报道》（2020年8月5日）|",
+		"funds.cadres 指标":         "funds.cadres|funds||指标|参与干部|60|名||60名|2020-07||测试日报《测试报道》（2020年8月5日）|'\n=1+1",
 		"funds.income 序列 2020-06": "funds.income|funds||序列|集体收入|45000|元|近|近4.5万元|2020-06||测试日报《测试报道》（2020年8月5日）|",
 		"funds.income 序列 2020-03": "funds.income|funds||序列|集体收入|30000|元||3万元|2020-03||测试日报《测试报道》（2020年8月5日）|",
 		"funds.at.people 指标":      "funds.at.people|funds|'@SUM(A1:A9)|指标|'-人数|3|人||3人|2020-07||测试日报《测试报道》（2020年8月5日）|",
@@ -229,9 +231,7 @@ func TestOpenDataJSONMatchesCSV(t *testing.T) {
 				}
 				// The CSV guards text that a spreadsheet would run; the JSON keeps it.
 				want, _ := got.(string)
-				if want != "" && strings.ContainsAny(want[:1], "=+-@\t\r") {
-					want = "'" + want
-				}
+				want = opendata.NeutralizeFormula(want)
 				if cell != want {
 					t.Errorf("%s row %d %s: JSON %q, CSV %q", name, i, key, got, cell)
 				}

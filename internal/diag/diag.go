@@ -17,14 +17,16 @@ type Pos struct {
 }
 
 // String formats the position as file:line:col, leaving out unknown parts.
+// The file name is escaped: a file may be named with control characters.
 func (p Pos) String() string {
+	file := Escape(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // Severity tells whether a problem stops the build.
@@ -47,7 +49,9 @@ type Text struct {
 // T makes a Text.
 func T(format string, args ...any) Text { return Text{Format: format, Args: args} }
 
-// In formats the text in lang, falling back to English.
+// In formats the text in lang, falling back to English. The result is
+// escaped (see Escape): arguments come from the input, and a message must
+// not carry a control sequence to the terminal, log or page showing it.
 func (t Text) In(lang string) string {
 	if t.Format == "" {
 		return ""
@@ -59,7 +63,7 @@ func (t Text) In(lang string) string {
 		}
 		args[i] = a
 	}
-	return fmt.Sprintf(translate(t.Format, lang), args...)
+	return Escape(fmt.Sprintf(translate(t.Format, lang), args...))
 }
 
 // Diagnostic is one problem in the input: where, what (prefixed by the
@@ -84,17 +88,22 @@ func (d Diagnostic) In(lang string) string {
 	if d.Severity == Warning {
 		b.WriteString(translate("warning: ", lang))
 	}
-	if d.Field != "" {
-		b.WriteString(d.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(d.Message.In(lang))
+	b.WriteString(d.Summary(lang))
 	if hint := d.Hint.In(lang); hint != "" {
 		b.WriteString("\n\t")
 		b.WriteString(translate("hint: ", lang))
 		b.WriteString(hint)
 	}
 	return b.String()
+}
+
+// Summary is the field path and the message, "field: message", in lang.
+// The field path is escaped: it is made of the keys written in the file.
+func (d Diagnostic) Summary(lang string) string {
+	if d.Field == "" {
+		return d.Message.In(lang)
+	}
+	return Escape(d.Field) + ": " + d.Message.In(lang)
 }
 
 // List collects the problems of one run.

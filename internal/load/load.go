@@ -133,8 +133,9 @@ func themeDir(name string) string {
 	return path.Join("themes", name)
 }
 
-// readFile reads a file, checking its size and encoding. What is read is
-// bounded, whatever size the file claims.
+// readFile reads a text file, checking its size (by what is read, whatever
+// size the file claims), its encoding and that it holds no invisible
+// characters (strictyaml.CleanText), which it blanks.
 func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 	data, err := sitefs.ReadFile(fsys, name, MaxFileSize)
 	switch {
@@ -156,11 +157,14 @@ func readFile(fsys fs.FS, name string, list *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		line := 1 + bytes.Count(strictyaml.LineEnds(data[:firstInvalid(data)]), []byte("\n"))
 		list.Errorf(diag.Pos{File: name, Line: line}, "", diag.T("save the file as UTF-8 (not GBK/GB2312)"), "the file is not valid UTF-8")
 		return nil, false
 	}
-	return data, true
+	// Control characters and the like are refused in every text file, the
+	// Markdown bodies too (goldmark would pass them to the pages); the rest
+	// of the file is still read, for its other problems.
+	return strictyaml.CleanText(name, data, 1, list), true
 }
 
 func firstInvalid(b []byte) int {

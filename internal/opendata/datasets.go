@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
@@ -337,11 +338,14 @@ func (d *Dataset) encodeCSV(language string) ([]byte, error) {
 
 // NeutralizeFormula guards a CSV cell against formula injection (CWE-1236).
 // Excel, LibreOffice and WPS run a cell that starts with =, +, - or @ as a
-// formula, and a tab or carriage return in front does not stop them; a
-// label in the data such as =HYPERLINK("http://…") would otherwise become
-// a live link or, through DDE, a command on the reader's machine. Such a
-// cell gets an apostrophe in front, which the spreadsheet shows as text
-// (the apostrophe stays visible in the CSV; that is the accepted cost, as
+// formula; a label in the data such as =HYPERLINK("http://…") would
+// otherwise become a live link or, through DDE, a command on the reader's
+// machine. Spreadsheets also skip what comes before such a character when
+// it is white space or a control (a tab, a line feed, a carriage return,
+// a space, a full-width space), and OWASP lists a cell starting with a tab
+// or a carriage return as one to guard in any case. Such a cell gets an
+// apostrophe in front, which the spreadsheet shows as text (the
+// apostrophe stays visible in the CSV; that is the accepted cost, as
 // OWASP recommends). Values never start with those characters: figures
 // are checked to be non-negative, so the guard never alters a number.
 // The JSON keeps the text as written: JSON readers do not run formulas.
@@ -349,8 +353,13 @@ func NeutralizeFormula(cell string) string {
 	if cell == "" {
 		return cell
 	}
-	switch cell[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	if cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n' {
+		return "'" + cell
+	}
+	switch rest := strings.TrimLeftFunc(cell, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }); {
+	case rest == "":
+		return cell
+	case strings.IndexByte("=+-@", rest[0]) >= 0:
 		return "'" + cell
 	}
 	return cell

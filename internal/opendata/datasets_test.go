@@ -11,6 +11,16 @@ func TestNeutralizeFormula(t *testing.T) {
 		"@SUM(A1)":            "'@SUM(A1)",
 		"\t=1":                "'\t=1",
 		"\r=1":                "'\r=1",
+		"\n=1+1":              "'\n=1+1", // a line feed in front escaped the guard once
+		"\nabc":               "'\nabc",
+		"\tabc":               "'\tabc",
+		" =1+1":               "' =1+1",
+		"\u3000=1+1":          "'\u3000=1+1", // a full-width space
+		"\u00a0@SUM(A1)":      "'\u00a0@SUM(A1)",
+		"\v-1":                "'\v-1",
+		"\x00=1":              "'\x00=1",
+		"  人数":                "  人数",
+		"\u3000\u3000":        "\u3000\u3000",
 		"50余万元":               "50余万元",
 		"a=b":                 "a=b",
 		"500000":              "500000",

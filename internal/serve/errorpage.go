@@ -8,6 +8,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
+	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
 )
 
 // problemView is one problem as the error overlay shows it.
@@ -40,6 +41,7 @@ func (s *sourceLines) line(file string, n int) (string, bool) {
 	data, ok := s.files[file]
 	if !ok {
 		data, _ = sitefs.ReadFile(s.site, file, load.MaxFileSize)
+		data = strictyaml.LineEnds(data) // a lone CR ends a line, as the build counts
 		s.files[file] = data
 	}
 	for i := 1; len(data) > 0; i++ {
@@ -61,18 +63,17 @@ func views(root string, problems []diag.Diagnostic, lang string) []problemView {
 	}
 	out := make([]problemView, 0, len(problems))
 	for _, d := range problems {
-		v := problemView{Where: d.Pos.String(), Warning: d.Severity == diag.Warning, Message: d.Message.In(lang), Hint: d.Hint.In(lang), Line: d.Pos.Line, HintWord: diag.T("hint: ").In(lang)}
-		if d.Field != "" {
-			v.Message = d.Field + ": " + v.Message
-		}
+		v := problemView{Where: d.Pos.String(), Warning: d.Severity == diag.Warning, Message: d.Summary(lang), Hint: d.Hint.In(lang), Line: d.Pos.Line, HintWord: diag.T("hint: ").In(lang)}
 		if d.Pos.Line > 0 {
 			if line, ok := src.line(d.Pos.File, d.Pos.Line); ok {
 				runes := []rune(line)
 				col := min(max(d.Pos.Col, 1), len(runes)+1) - 1
+				// The line is shown as escaped as the message: the character
+				// marked may be the invisible one the message is about.
 				v.HasLine = true
-				v.Before = string(runes[:col])
+				v.Before = diag.Escape(string(runes[:col]))
 				if col < len(runes) {
-					v.At, v.After = string(runes[col]), string(runes[col+1:])
+					v.At, v.After = diag.Escape(string(runes[col])), diag.Escape(string(runes[col+1:]))
 				} else {
 					v.At = " "
 				}

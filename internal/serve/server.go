@@ -91,6 +91,7 @@ func (s *Server) rebuild(changed []string) {
 	if len(changed) > 3 {
 		what = strings.Join(changed[:3], ", ") + diag.T(" and %d more", len(changed)-3).In(up.Lang)
 	}
+	what = diag.Escape(what) // file names may hold any character
 	if what == "" {
 		what = diag.T("first build").In(up.Lang)
 	}
@@ -102,7 +103,7 @@ func (s *Server) rebuild(changed []string) {
 		fmt.Fprintf(s.cfg.Log, "%s %s → %s\n%s\n", stamp, what, diag.T("input errors; still serving the last good site").In(up.Lang), list.In(up.Lang))
 	case err != nil:
 		s.setProblems([]diag.Diagnostic{{Message: diag.T("%s", err.Error())}}, up.Lang)
-		fmt.Fprintf(s.cfg.Log, "%s %s → %v\n", stamp, what, err)
+		fmt.Fprintf(s.cfg.Log, "%s %s → %s\n", stamp, what, diag.Escape(err.Error()))
 	default:
 		s.setProblems(up.Warnings, up.Lang)
 		fmt.Fprintf(s.cfg.Log, "%s %s → %s\n", stamp, what, diag.T("%d of %d pages rendered in %d ms", len(up.Rendered), up.Pages, up.Elapsed.Milliseconds()).In(up.Lang))

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,6 +63,7 @@ func Decode(file string, data []byte, v any, list *diag.List) bool {
 
 // Parse reads one YAML document into a node tree, reporting syntax errors.
 func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
+	data = CleanText(file, data, 1, list)
 	if line, col, found := tabIndent(data); found {
 		list.Errorf(diag.Pos{File: file, Line: line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
 		return nil, false
@@ -71,8 +71,7 @@ func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		line, msg := syntaxError(err)
-		list.Errorf(diag.Pos{File: file, Line: line}, "", diag.T("check the indentation and the punctuation on this line and the one before it"), "YAML syntax error: %s", msg)
+		syntaxProblem(file, data, err, list)
 		return nil, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -80,8 +79,12 @@ func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
 		return nil, false
 	}
 	var second yaml.Node
-	if err := dec.Decode(&second); err == nil {
+	switch err := dec.Decode(&second); {
+	case err == nil:
 		list.Errorf(diag.Pos{File: file, Line: separatorLine(data)}, "", diag.T("remove the line with --- (one file holds one set of data)"), "the file holds more than one YAML document")
+		return nil, false
+	case !errors.Is(err, io.EOF): // text after a "..." line, which would be lost
+		syntaxProblem(file, data, err, list)
 		return nil, false
 	}
 	return doc.Content[0], true
@@ -110,35 +113,6 @@ func tabIndent(data []byte) (line, col int, found bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlProblems puts yaml.v3's commonest messages into words an editor knows.
-var yamlProblems = map[string]string{
-	"mapping values are not allowed in this context":         "a colon where none can be: check the indentation, or put text containing \": \" in quotes",
-	"did not find expected key":                              "the indentation does not line up with the lines above",
-	"could not find expected ':'":                            "a colon (:) is missing after a key",
-	"did not find expected '-' indicator":                    "a list item does not start with \"- \" or is indented differently",
-	"found unexpected end of stream":                         "the file ends inside quotes or brackets",
-	"block sequence entries are not allowed in this context": "a list item (- …) is indented differently from its key",
-	"found character that cannot start any token":            "a character that cannot start a value: put the text in quotes",
-}
-
-// syntaxError pulls the line number out of yaml.v3's message.
-func syntaxError(err error) (int, diag.Text) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	for raw, plain := range yamlProblems {
-		if strings.HasPrefix(msg, raw) {
-			return line, diag.T(plain)
-		}
-	}
-	return line, diag.T("%s", msg)
 }
 
 // DecodeNode decodes an already parsed node into v (a pointer).
@@ -181,6 +155,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		d.errorf(n, path, diag.T("write the value out in full instead of using & and *"), "anchors and aliases are not supported")
 		return
 	}
+	if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+		// A local tag (title: !important 标题) would be dropped without a word.
+		d.errorf(n, path, diag.T("put the text in quotes"), "text that starts with ! is read as a YAML tag")
+		return
+	}
 	if sd, ok := v.Addr().Interface().(ScalarDecoder); ok {
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, path, diag.T("write one value on the same line after the colon"), "want a single value, got %s", describe(n))
@@ -210,6 +189,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		}
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, path, diag.T("write the text on the same line after the colon"), "want text, got %s", describe(n))
+			return
+		}
+		if d.decodedInvisible(n, path) {
 			return
 		}
 		v.SetString(n.Value)
@@ -263,6 +245,9 @@ func (d *decoder) mapValue(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[k.Value] = k
+		if d.decodedInvisible(k, join(path, k.Value)) {
+			continue
+		}
 		elem := reflect.New(v.Type().Elem()).Elem()
 		d.value(val, elem, join(path, k.Value))
 		out.SetMapIndex(reflect.ValueOf(k.Value), elem)

@@ -88,3 +88,14 @@ func TestDecodeRefusesAliasesAndBadSyntax(t *testing.T) {
 		t.Errorf("empty: %v", msgs)
 	}
 }
+
+func TestDecodeRefusesLocalTags(t *testing.T) {
+	d, msgs := decode(t, "title: !important 标题\nitems:\n  - id: !a\n")
+	want := []string{
+		`x.yaml:1:8: title: text that starts with ! is read as a YAML tag` + "\n\thint: put the text in quotes",
+		`x.yaml:3:9: items[0].id: text that starts with ! is read as a YAML tag` + "\n\thint: put the text in quotes",
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") || d.Title != "" {
+		t.Errorf("got %q (title %q)", msgs, d.Title)
+	}
+}

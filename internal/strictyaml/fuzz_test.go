@@ -12,7 +12,8 @@ import (
 )
 
 // FuzzDecode decodes any bytes into the types of the data files: it must
-// never panic, and every problem must name the file and a line.
+// never panic, every problem must name the file and a line, and no
+// syntax error may fall back to the generic words.
 //
 //	go test -run '^$' -fuzz FuzzDecode -fuzztime 60s ./internal/strictyaml
 func FuzzDecode(f *testing.F) {
@@ -36,6 +37,9 @@ func FuzzDecode(f *testing.F) {
 		"- a\n- b\n",
 		"? [a, b]\n: c\n",
 		"!!binary title: x\n",
+		"title: \"\\e]0;x\\a\\e[2K\"\n\"\\u2028\": x\n",
+		"title: a\u2028b\rsummary: \x1b\u0085c\n  - [\n",
+		"title: \"a\\qb\"\n...\nsource: x\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -51,6 +55,10 @@ func FuzzDecode(f *testing.F) {
 		for _, d := range list.Sorted() {
 			if d.Pos.File != file || d.Pos.Line < 1 || d.Pos.Col < 0 {
 				t.Errorf("problem at %q line %d col %d: %s", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Error())
+			}
+			// Every go-yaml message has words of ours (see yamlProblems).
+			if strings.Contains(d.Error(), "this is not valid YAML") {
+				t.Errorf("a go-yaml message without words of ours: %s", d.Error())
 			}
 			for _, lang := range []string{"en", "zh-CN"} {
 				// A format and its arguments must match in every language.

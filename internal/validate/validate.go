@@ -78,11 +78,8 @@ var Languages = []string{"zh-CN", "en"}
 
 func (v *validator) site() {
 	s := &v.in.Site
-	if s.BaseURL != "" {
-		u, err := url.Parse(s.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			v.list.Errorf(s.At("base_url"), "base_url", diag.T("write the full address, e.g. https://jinzhan.example.org/"), "want an http(s) address, got %q", s.BaseURL)
-		}
+	if s.BaseURL != "" && !ValidBaseURL(s.BaseURL) {
+		v.list.Errorf(s.At("base_url"), "base_url", BaseURLHint, "want an http(s) address, got %q", s.BaseURL)
 	}
 	if s.Language != "" && s.Language != "zh-CN" && s.Language != "en" {
 		v.list.Errorf(s.At("language"), "language", diag.T("use zh-CN or en"), "unknown language %q", s.Language)
@@ -96,6 +93,16 @@ func (v *validator) site() {
 		}
 	}
 }
+
+// ValidBaseURL reports whether s can be a site's public address: an
+// absolute http(s) URL with a host.
+func ValidBaseURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// BaseURLHint says how to write a site's public address.
+var BaseURLHint = diag.T("write the full address, e.g. https://jinzhan.example.org/")
 
 // SafeLink accepts root-relative paths and http(s) addresses only, so that
 // javascript: and data: links never reach a page.
