@@ -303,8 +303,10 @@ func (b *builder) campaign() error {
 			camp.Named = append(camp.Named, a)
 		}
 	}
-	if camp.Carriers != nil && camp.Carriers.Value.IsInteger() {
-		camp.Unnamed = int(camp.Carriers.Value.Float()) - len(camp.Named)
+	if camp.Carriers != nil {
+		if n, ok := camp.Carriers.Value.Int64(); ok {
+			camp.Unnamed = int(n) - len(camp.Named)
+		}
 	}
 	for i := range c.Charts {
 		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]), "")

@@ -205,7 +205,7 @@ func (v *validator) campaign() {
 		switch {
 		case !ok:
 			v.list.Errorf(c.Carriers.At("count"), "carriers.count", suggest(c.Carriers.Count, v.scopeIDs(CampaignScope), diag.T("name a metric of this file")), "unknown campaign metric %q", c.Carriers.Count)
-		case f.Value.Float() < float64(len(c.Carriers.Named)):
+		case f.Value.Cmp(num.Dec{Coef: int64(len(c.Carriers.Named))}) < 0:
 			v.list.Errorf(c.Carriers.At("named"), "carriers.named", diag.T("check the count or the list"), "%d carriers named but the count says %s", len(c.Carriers.Named), f.Display)
 		}
 	}
