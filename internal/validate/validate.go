@@ -54,6 +54,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	v.checkParts()
 	v.campaign()
 	v.docs()
+	v.pageChartIDs()
 	v.reservedNames()
 	if memo != nil {
 		memo.forgetOthers(in.Docs)
@@ -217,6 +218,7 @@ func (v *validator) campaign() {
 	for i, ref := range c.Headline {
 		v.figureRef(ref, "", c.At("headline"), fmt.Sprintf("headline[%d]", i))
 	}
+	v.chartIDs(listCharts(load.CampaignFile, c.Charts))
 	for i := range c.Charts {
 		v.chart(&c.Charts[i], "", fmt.Sprintf("charts[%d]", i))
 	}
@@ -298,14 +300,9 @@ func (v *validator) activity(a *load.Activity) {
 	for i, ref := range a.KeyMetrics {
 		v.figureRef(ref, a.Slug, a.At("key_metrics"), fmt.Sprintf("key_metrics[%d]", i))
 	}
-	chartIDs := map[string]bool{}
+	v.chartIDs(listCharts(file, a.Charts))
 	for i := range a.Charts {
-		c := &a.Charts[i]
-		if c.ID != "" && chartIDs[c.ID] {
-			v.list.Errorf(c.At("id"), fmt.Sprintf("charts[%d].id", i), diag.T("give each chart its own id"), "chart id %q is used twice in %s", c.ID, file)
-		}
-		chartIDs[c.ID] = true
-		v.chart(c, a.Slug, fmt.Sprintf("charts[%d]", i))
+		v.chart(&a.Charts[i], a.Slug, fmt.Sprintf("charts[%d]", i))
 	}
 }
 
