@@ -166,6 +166,7 @@ var wholeFile = map[string]bool{
 	"data files end in .yaml":                         true,
 	"the file name %q cannot be a URL":                true,
 	"the file is missing":                             true,
+	"its published name would be %d bytes, more than the %d file systems allow (the site adds a hash to names under static/assets/)": true,
 	// A narrative whose activity data is missing is named by its file name;
 	// reported to the lead: it could point at line 1 (the front matter).
 	"no activity data for %q: a narrative needs %s/%s.yaml": true,

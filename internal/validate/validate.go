@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 )
 
 type validator struct {
@@ -144,6 +145,11 @@ func (v *validator) townships() {
 		if !load.ValidSlug(t.Slug) {
 			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use lowercase pinyin without tones, e.g. mayouying"), "%q cannot be a URL", t.Slug)
 			v.refused[strings.ToLower(t.Slug)] = true
+			continue
+		}
+		if !publish.NameOK(t.Slug) { // it names the township page's folder
+			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use the township's name in pinyin, e.g. mayouying"), "the slug is %d bytes long, more than the %d a folder name can have", len(t.Slug), publish.MaxNameBytes)
+			v.refused[t.Slug] = true
 			continue
 		}
 		if first, dup := v.cat.Townships[t.Slug]; dup {
