@@ -229,7 +229,7 @@ var chinese = map[string]string{
 	"cannot resize %s: %v":              "无法缩放 %s：%v",
 
 	// preview server
-	"this preview answers to localhost and 127.0.0.1, not to %q; to open it under that name, start it with: jinzhan serve --allowed-hosts %s":                                                                 "这个预览只接受 localhost 和 127.0.0.1 的访问，不接受 %q；要用这个名字打开，请这样启动：jinzhan serve --allowed-hosts %s",
+	"this preview answers only to localhost, 127.0.0.1 and the address it listens on, not to %q; to open it under that name, start it with: jinzhan serve --allowed-hosts %s":                                 "这个预览只接受 localhost、127.0.0.1 和它所监听的地址，不接受 %q；要用这个名字打开，请这样启动：jinzhan serve --allowed-hosts %s",
 	"WARNING: --bind %q listens on every network interface: anyone on your network can open this preview, the source lines of files with problems included; use --bind 127.0.0.1 unless you mean to share it": "警告：--bind %q 在所有网络接口上监听：同一网络中的任何人都能打开这个预览，包括出错文件的源代码行；除非有意共享，请用 --bind 127.0.0.1",
 	"WARNING: --bind %q is reachable from other computers: anyone who can reach it can open this preview, the source lines of files with problems included":                                                   "警告：--bind %q 可以从其他电脑访问：能访问这个地址的任何人都能打开这个预览，包括出错文件的源代码行",
 	" and %d more": " 等 %d 个文件",
