@@ -1,0 +1,44 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// PageIDs are the element ids the default theme's layouts write around a
+// text (a test keeps the list in step with them). A heading of the text
+// never takes one: a story's "## Main" would otherwise steal the skip
+// link's target.
+var PageIDs = []string{
+	"breakdowns-title", "carriers-title", "charts-title", "columns-title", "figures-title", "key-figures",
+	"latest-title", "main", "org-title", "overview-charts", "search-q", "search-results", "search-status",
+	"stories-title", "story-figures-title", "targets-title",
+}
+
+// chartIDPrefix starts every chart's element ids (see site.chartID).
+const chartIDPrefix = "chart-"
+
+// headingIDs makes a text's heading ids as goldmark does (its words,
+// lowercase, -1, -2 … when taken), never one of PageIDs nor one starting
+// as a chart's do: "## Chart 1" is #section-chart-1.
+type headingIDs struct{ parser.IDs }
+
+func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := h.IDs.Generate(value, kind)
+	if bytes.HasPrefix(id, []byte(chartIDPrefix)) {
+		return h.IDs.Generate(append([]byte("section "), value...), kind)
+	}
+	return id
+}
+
+// NewContext is the parser context a page's text is parsed with, so that
+// its heading ids leave the page's own ids alone.
+func NewContext() parser.Context {
+	ids := parser.NewContext().IDs()
+	for _, id := range PageIDs {
+		ids.Put([]byte(id))
+	}
+	return parser.NewContext(parser.WithIDs(headingIDs{ids}))
+}
