@@ -69,6 +69,9 @@ func (v *validator) chartIDs(charts []pageChart) {
 // and two sections numbering their charts 1, 2 … is no one's mistake).
 // across skips pairs within one section, checked with the section.
 func (v *validator) sameChartNames(charts []pageChart, across bool) {
+	if len(charts) < 2 {
+		return
+	}
 	seen := map[string][]pageChart{} // by name: the first with an id, the first without, per section
 	for _, c := range charts {
 		if c.id != "" && !load.ValidSlug(c.id) {
