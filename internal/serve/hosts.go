@@ -44,7 +44,7 @@ func newHostGuard(addr string, allowed []string) hostGuard {
 // listening adds the address the server listens on; on every interface,
 // each of this computer's addresses (a phone on the LAN opens the preview
 // at one of them).
-func (g hostGuard) listening(at net.Addr) {
+func (g *hostGuard) listening(at net.Addr) {
 	tcp, ok := at.(*net.TCPAddr)
 	if !ok {
 		return
