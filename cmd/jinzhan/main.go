@@ -34,7 +34,7 @@ const usage = `jinzhan builds a campaign progress site from YAML data and Markdo
 Usage:
   jinzhan build   [--source DIR] [--destination DIR] [--base-url URL] [--search=false] [--pagefind PATH] [--replace-foreign] [--format json]
   jinzhan check   [--source DIR] [--format json]
-  jinzhan serve   [--source DIR] [--port N] [--bind ADDR]
+  jinzhan serve   [--source DIR] [--port N] [--bind ADDR] [--allowed-hosts NAMES]
   jinzhan new     story|activity SLUG [--source DIR]
   jinzhan version
 

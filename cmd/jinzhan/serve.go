@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/jinzhan-dev/jinzhan"
@@ -18,10 +19,11 @@ import (
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("jinzhan serve", "serve [--source DIR] [--port N] [--bind ADDR]\n\nPreviews the site: rebuilds it in memory when a file changes, reloads open pages,\nand shows input problems over the last good page. Writes nothing to public/.", stderr)
+	fs := newFlags("jinzhan serve", "serve [--source DIR] [--port N] [--bind ADDR] [--allowed-hosts NAMES]\n\nPreviews the site: rebuilds it in memory when a file changes, reloads open pages,\nand shows input problems over the last good page. Writes nothing to public/.", stderr)
 	source := fs.String("source", ".", "site folder")
 	port := fs.Int("port", 1313, "port to listen on")
-	bind := fs.String("bind", "127.0.0.1", "address to listen on (loopback unless told otherwise)")
+	bind := fs.String("bind", "127.0.0.1", "address to listen on (loopback unless told otherwise; \"\" or 0.0.0.0 is every interface, with a warning)")
+	allowed := fs.String("allowed-hosts", "", "host names the preview also answers to, comma separated (e.g. a LAN name); localhost, loopback addresses and the --bind address always work")
 	if code, stop := parse(fs, args); stop {
 		return code
 	}
@@ -38,11 +40,15 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		printErr(stderr, fmt.Errorf("--source: %w", err))
 		return exitUsage
 	}
+	if warning := serve.Exposure(*bind); warning.Format != "" {
+		fmt.Fprintf(stderr, "jinzhan: %s\njinzhan: %s\n", warning.In("en"), warning.In("zh-CN"))
+	}
 	script, license := jinzhan.ECharts()
 	srv := serve.New(serve.Config{
-		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
-		Options: build.Options{Source: root, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license},
-		Log:     stdout,
+		Addr:         net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		AllowedHosts: strings.Split(*allowed, ","),
+		Options:      build.Options{Source: root, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license},
+		Log:          stdout,
 	})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -222,11 +222,12 @@ var wholeFile = map[string]bool{
 	"the file is missing":                             true,
 	"the file is more than %d bytes long":             true,
 	// What a link or a pipe is, as the folder holds it.
-	"this is a link to a place outside the site folder":                         true,
-	"this is a pipe, device or socket, not a file":                              true,
-	"this link leads round in a circle":                                         true,
-	"this link leads to nothing: what it names does not exist":                  true,
-	"this is a link to a folder: jinzhan does not follow links to folders here": true,
+	"this is a link to a place outside the site folder":                                                                              true,
+	"this is a pipe, device or socket, not a file":                                                                                   true,
+	"this link leads round in a circle":                                                                                              true,
+	"this link leads to nothing: what it names does not exist":                                                                       true,
+	"this is a link to a folder: jinzhan does not follow links to folders here":                                                      true,
+	"its published name would be %d bytes, more than the %d file systems allow (the site adds a hash to names under static/assets/)": true,
 	// A narrative whose activity data is missing is named by its file name;
 	// reported to the lead: it could point at line 1 (the front matter).
 	"no activity data for %q: a narrative needs %s/%s.yaml": true,

@@ -87,7 +87,8 @@ func Run(opts Options) (*Result, error) {
 	if err := problems.Err(); err != nil {
 		return res, err
 	}
-	layers := theme.New(src, cmp.Or(in.Site.Theme, "default"), opts.Theme)
+	themeName := cmp.Or(in.Site.Theme, "default")
+	layers := theme.New(src, themeName, opts.Theme)
 	r, err := render.New(layers, cmp.Or(in.Site.Language, "zh-CN"), opts.ECharts)
 	if err != nil {
 		return res, fmt.Errorf("theme: %w", err)
@@ -105,6 +106,11 @@ func Run(opts Options) (*Result, error) {
 		files = append(files, whole...)
 	}
 	if err != nil {
+		return res, err
+	}
+	files = publishable(opts, src, r, model, files, themeName, &problems)
+	res.Warnings = problems.Warnings()
+	if err := problems.Err(); err != nil {
 		return res, err
 	}
 	if opts.Destination == "" {

@@ -328,12 +328,12 @@ func TestEveryChartLinksToItsData(t *testing.T) {
 		}
 	}
 	for id, want := range map[string]string{
-		"chart-activity-help-1":       "/data/help.csv",     // an activity's chart: its activity
-		"chart-home-1":                "/data/help.csv",     // a campaign chart of one activity's figures
-		"chart-home-2":                "/data/campaign.csv", // of the campaign's own figures
-		"chart-md-stories-forestry-1": "/data/help.csv",     // a chart block on a story of that activity
-		"chart-md-about-1":            "/data/figures.csv",  // across activities: every figure
-		"chart-md-about-2":            "/data/funds.csv",    // a chart block of one activity, on a page without one
+		"chart-1-activity-help":       "/data/help.csv",     // an activity's chart: its activity
+		"chart-1-home":                "/data/help.csv",     // a campaign chart of one activity's figures
+		"chart-2-home":                "/data/campaign.csv", // of the campaign's own figures
+		"chart-1-md-stories-forestry": "/data/help.csv",     // a chart block on a story of that activity
+		"chart-1-md-about":            "/data/figures.csv",  // across activities: every figure
+		"chart-2-md-about":            "/data/funds.csv",    // a chart block of one activity, on a page without one
 	} {
 		if links[id] != want {
 			t.Errorf("chart %s links to %q, want %q", id, links[id], want)

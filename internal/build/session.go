@@ -128,7 +128,8 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err := problems.Err(); err != nil {
 		return up, err
 	}
-	layers := theme.New(src, cmp.Or(in.Site.Theme, "default"), s.opts.Theme)
+	themeName := cmp.Or(in.Site.Theme, "default")
+	layers := theme.New(src, themeName, s.opts.Theme)
 	key := themeKey(layers) + "\x00" + up.Lang
 	if s.r == nil || key != s.themeKey {
 		r, err := render.New(layers, up.Lang, s.opts.ECharts)
@@ -144,6 +145,11 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	}
 	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat), photoFiles)
 	if err != nil {
+		return up, err
+	}
+	files = publishable(s.opts, src, s.r, model, files, themeName, &problems)
+	up.Warnings = problems.Warnings()
+	if err := problems.Err(); err != nil {
 		return up, err
 	}
 	pages, stale := s.signatures(model)

@@ -151,11 +151,11 @@ func TestChartsCarryTableAndSafeJSON(t *testing.T) {
 	r := sitetest.Build(t, baseSite)
 	page := r.Read("activities/help/index.html")
 	for _, want := range []string{
-		`<script type="application/json" id="chart-activity-help-1-option">`,
-		`<script type="application/json" id="chart-activity-help-2-option">`,
+		`<script type="application/json" id="chart-1-activity-help--option">`,
+		`<script type="application/json" id="chart-2-activity-help--option">`,
 		`<details class="chart-data" open>`,
 		`<th scope="row">林草局</th><td class="num">6000余只</td>`,
-		`aria-describedby="chart-activity-help-1-summary"`,
+		`aria-describedby="chart-1-activity-help--summary"`,
 		"最高为林草局（6000余只）",
 	} {
 		if !strings.Contains(page, want) {
@@ -167,7 +167,7 @@ func TestChartsCarryTableAndSafeJSON(t *testing.T) {
 		t.Errorf("echarts script tags: %d", n)
 	}
 	r.AssertFile("townships/index.html", "! echarts")
-	r.AssertFile("stories/forestry/index.html", "chart-md-stories-forestry-1", "echarts")
+	r.AssertFile("stories/forestry/index.html", "chart-1-md-stories-forestry", "echarts")
 }
 
 func TestChineseQualifierPlacement(t *testing.T) {

@@ -15,6 +15,8 @@ import (
 
 // Chart is a chart ready for a page.
 type Chart struct {
+	// ID is the figure's element id; the chart partial names the chart's
+	// parts ID--title, ID--summary and ID--option (no ID holds "--").
 	ID      string
 	Type    string
 	Title   string

@@ -40,7 +40,7 @@ type Gauge struct {
 // Spec is a chart with every figure resolved; exactly one of Items, Rows,
 // Lines and Gauge is used, by Type.
 type Spec struct {
-	ID       string // stable: page and position
+	ID       string // the figure's element id, from its page and id or position (site.chartID)
 	Type     string
 	Title    string
 	Summary  string // written by the editor; generated when empty

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -258,5 +259,18 @@ func BenchmarkMake(b *testing.B) {
 		if r := Make([]Source{{"x.jpg", data}}, nil)[0]; r.Err != nil {
 			b.Fatal(r.Err)
 		}
+	}
+}
+
+func TestLongestVersionPathIsTheWidestVersionsLength(t *testing.T) {
+	name := "2020/IMG_2034 (1).JPG"
+	r := Make([]Source{{Name: name, Data: jpegBytes(t, photo(2000, 1500))}}, nil)[0]
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	widest := r.Set.Variants[len(r.Set.Variants)-1].Path
+	longest := LongestVersionPath(name)
+	if len(longest) != len(widest) || path.Dir(longest) != path.Dir(widest) {
+		t.Errorf("LongestVersionPath = %s, the widest version is %s", longest, widest)
 	}
 }

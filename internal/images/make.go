@@ -149,12 +149,28 @@ func result(name string, enc []encoded, err error) Result {
 	base := outputBase(name)
 	r := Result{Set: &Set{}}
 	for _, e := range enc {
-		p := fmt.Sprintf("%s/%s-%d.%s%s", Dir, base, e.width, e.sum, e.ext)
+		p := versionPath(base, e.width, e.sum, e.ext)
 		r.Set.Variants = append(r.Set.Variants, Variant{Path: p, Width: e.width, Height: e.height})
 		r.Files = append(r.Files, File{Path: p, Data: e.data})
 	}
 	return r
 }
+
+// versionPath names one resized version: images/<base>-<width>.<sum><ext>.
+func versionPath(base string, width int, sum, ext string) string {
+	return fmt.Sprintf("%s/%s-%d.%s%s", Dir, base, width, sum, ext)
+}
+
+// LongestVersionPath is the path of the resized version of the photo name
+// with the longest file name, whatever its pixels: its widest width, a sum
+// and an extension have fixed lengths. Validation checks file systems can
+// hold it.
+func LongestVersionPath(name string) string {
+	return versionPath(outputBase(name), Widths[len(Widths)-1], strings.Repeat("0", sumDigits), ".jpg")
+}
+
+// sumDigits is how many hex digits of a version's SHA-256 its name carries.
+const sumDigits = 8
 
 // outputBase turns a source name into a safe URL path without extension:
 // lowercase ASCII letters, digits, - and _ (others become -), folders kept.
@@ -225,7 +241,7 @@ func encode(data []byte, budget *budget) ([]encoded, error) {
 			return nil, err
 		}
 		sum := sha256.Sum256(buf.Bytes())
-		e.data, e.sum = buf.Bytes(), hex.EncodeToString(sum[:4])
+		e.data, e.sum = buf.Bytes(), hex.EncodeToString(sum[:sumDigits/2])
 		out[i] = e
 	}
 	return out, nil

@@ -23,6 +23,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -322,7 +323,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 	if !decodeFront(name, front, yamlLine, &doc.Front, list) {
 		return nil // reported; checks that need the front matter would only repeat it
 	}
-	doc.AST = md.Parser().Parse(text.NewReader(body))
+	doc.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext()))
 	return doc
 }
 

@@ -3,11 +3,15 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/tools/txtar"
@@ -79,5 +83,50 @@ func TestOffsetsPointAtTheReference(t *testing.T) {
 	})
 	if !bytes.HasPrefix(src[offset:], []byte("{{a.b}}")) {
 		t.Errorf("offset %d points at %q", offset, src[offset:])
+	}
+}
+
+func TestHeadingIDsLeaveThePagesIDsAlone(t *testing.T) {
+	src := []byte("## Main\n\n## Key figures\n\n## Chart 1 activity help\n\n## Main\n\n## 林草局\n")
+	doc := New(nil).Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
+	var ids []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			ids = append(ids, string(id.([]byte)))
+		}
+		return ast.WalkContinue, nil
+	})
+	if got, want := strings.Join(ids, " "), "main-1 key-figures-1 section-chart-1-activity-help main-2 heading"; got != want {
+		t.Errorf("heading ids %s, want %s", got, want)
+	}
+}
+
+// TestPageIDsAreTheThemesIDs keeps PageIDs in step with the ids the
+// default theme's layouts write.
+func TestPageIDsAreTheThemesIDs(t *testing.T) {
+	layouts, err := filepath.Glob("../../themes/default/layouts/*.html")
+	if err != nil || len(layouts) == 0 {
+		t.Fatalf("no layouts: %v", err)
+	}
+	more, _ := filepath.Glob("../../themes/default/layouts/*/*.html")
+	literal := regexp.MustCompile(`\bid="([^"{]+)"`)
+	found := map[string]bool{}
+	for _, file := range append(layouts, more...) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range literal.FindAllStringSubmatch(string(data), -1) {
+			found[m[1]] = true
+		}
+	}
+	var ids []string
+	for id := range found {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	if !slices.Equal(ids, PageIDs) {
+		t.Errorf("the theme's ids are %q, PageIDs %q", ids, PageIDs)
 	}
 }

@@ -74,17 +74,18 @@ func Format(value Dec, base, qualifier string) string {
 
 // scaled picks 亿 from 1亿 and 万 from 1万 (7300万, not 0.73亿).
 func scaled(v Dec) (Dec, string) {
-	abs := v.Float()
-	if abs < 0 {
-		abs = -abs
-	}
 	switch {
-	case abs >= 1e8:
+	case atLeast(v, 8):
 		return v.Shift(-8), "亿"
-	case abs >= 1e4:
+	case atLeast(v, 4):
 		return v.Shift(-4), "万"
 	}
 	return v, ""
+}
+
+// atLeast reports whether |v| >= 10^exp, exactly.
+func atLeast(v Dec, exp int) bool {
+	return v.Cmp(Dec{Coef: 1, Exp: exp}) >= 0 || v.Cmp(Dec{Coef: -1, Exp: exp}) <= 0
 }
 
 // AxisScale picks one scale for a set of values drawn on one axis (so a
@@ -93,17 +94,13 @@ func scaled(v Dec) (Dec, string) {
 func AxisScale(values []Dec) (int, string) {
 	scale, word := 8, "亿"
 	for _, v := range values {
-		f := v.Float()
-		if f < 0 {
-			f = -f
-		}
-		if f == 0 {
+		if v.IsZero() {
 			continue
 		}
-		if f < 1e8 && scale == 8 {
+		if !atLeast(v, 8) && scale == 8 {
 			scale, word = 4, "万"
 		}
-		if f < 1e4 {
+		if !atLeast(v, 4) {
 			return 0, ""
 		}
 	}

@@ -4,6 +4,7 @@
 package num
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"strconv"
@@ -54,7 +55,8 @@ func (d Dec) normal() Dec {
 // Shift multiplies by 10^n exactly.
 func (d Dec) Shift(n int) Dec { return Dec{Coef: d.Coef, Exp: d.Exp + n}.normal() }
 
-// Float is the value as a float64, for charts and comparisons.
+// Float is the value as a float64, for drawing charts only: compare with
+// Cmp and add with SumCmp, which are exact.
 func (d Dec) Float() float64 { return float64(d.Coef) * math.Pow10(d.Exp) }
 
 // Sign is -1, 0 or 1.
@@ -71,16 +73,12 @@ func (d Dec) Sign() int {
 // IsZero reports whether d is 0.
 func (d Dec) IsZero() bool { return d.Coef == 0 }
 
-// Cmp compares d and e: -1, 0 or 1.
+// Cmp compares d and e exactly: -1, 0 or 1.
 func (d Dec) Cmp(e Dec) int {
-	a, b := d.Float(), e.Float()
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+	if a, b, ok := aligned(d, e); ok {
+		return cmp.Compare(a, b)
 	}
-	return 0
+	return SumCmp([]Dec{d}, e)
 }
 
 // String prints the plain decimal digits, without exponent.

@@ -84,6 +84,9 @@ func (s *Stage) Dir() string { return s.dir }
 
 // WriteFile writes data at rel (slash-separated) inside the stage.
 func (s *Stage) WriteFile(rel string, data []byte) error {
+	if !NameOK(rel) { // validation reports the names it derives, with their source
+		return fmt.Errorf("cannot publish %q: a name in it is empty, over %d bytes or holds a control character", rel, MaxNameBytes)
+	}
 	p := filepath.Join(s.dir, filepath.FromSlash(rel))
 	if !strings.HasPrefix(p, s.dir+string(filepath.Separator)) {
 		return fmt.Errorf("refusing to write outside the output folder: %s", rel)

@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -69,4 +70,27 @@ func TestWriteStaysInside(t *testing.T) {
 // testGuard keeps a test's destinations away from a site folder of its own.
 func testGuard(t *testing.T) Guard {
 	return Guard{Source: t.TempDir(), Inputs: []string{"content", "data"}}
+}
+
+func TestNameOK(t *testing.T) {
+	for name, want := range map[string]bool{
+		"stories/x/index.html":                  true,
+		"images/泉巨永乡.jpg":                       true,
+		"images/" + strings.Repeat("a", 255):    true,
+		"images/" + strings.Repeat("a", 256):    false,
+		strings.Repeat("乡", 86) + "/index.html": false, // 258 bytes
+		"a/\x00b": false,
+		"a/b\nc":  false,
+		"a//b":    false,
+		"a/../b":  false,
+	} {
+		if got := NameOK(name); got != want {
+			t.Errorf("NameOK(%q) = %v, want %v", name, got, want)
+		}
+	}
+	s, _ := Begin(filepath.Join(t.TempDir(), "public"), testGuard(t))
+	defer s.Abort()
+	if err := s.WriteFile("images/"+strings.Repeat("a", 256), nil); err == nil || strings.Contains(err.Error(), s.Dir()) {
+		t.Errorf("a name too long: %v (want a refusal naming the published path, not the staging folder)", err)
+	}
 }

@@ -14,6 +14,9 @@ import (
 type File struct {
 	Path string // relative to the output root, e.g. assets/css/site.1a2b3c4d.css
 	Data []byte
+	// Static is the theme file it is copied from (static/…, as the theme
+	// layers name it); "" for a file the build makes.
+	Static string
 }
 
 // EChartsAsset is the logical name of the ECharts script.
@@ -24,7 +27,7 @@ const EChartsAsset = "js/echarts.min.js"
 func collectAssets(layers theme.Layers, echarts []byte) (map[string]string, []File, error) {
 	urls := map[string]string{}
 	var files []File
-	add := func(logical string, data []byte) {
+	add := func(logical string, data []byte, static string) {
 		sum := sha256.Sum256(data)
 		ext := path.Ext(logical)
 		base := strings.TrimSuffix(logical, ext)
@@ -33,7 +36,7 @@ func collectAssets(layers theme.Layers, echarts []byte) (map[string]string, []Fi
 		}
 		out := "assets/" + base + "." + hex.EncodeToString(sum[:4]) + ext
 		urls[logical] = "/" + out
-		files = append(files, File{Path: out, Data: data})
+		files = append(files, File{Path: out, Data: data, Static: static})
 	}
 	for _, p := range layers.Files("static") {
 		data, err := fs.ReadFile(layers, p)
@@ -42,13 +45,13 @@ func collectAssets(layers theme.Layers, echarts []byte) (map[string]string, []Fi
 		}
 		rel := strings.TrimPrefix(p, "static/")
 		if logical, ok := strings.CutPrefix(rel, "assets/"); ok {
-			add(logical, data)
+			add(logical, data, p)
 		} else {
-			files = append(files, File{Path: rel, Data: data})
+			files = append(files, File{Path: rel, Data: data, Static: p})
 		}
 	}
 	if echarts != nil {
-		add(EChartsAsset, echarts)
+		add(EChartsAsset, echarts, "")
 	}
 	return urls, files, nil
 }

@@ -126,34 +126,49 @@ func Sitemap(s *site.Site) ([]byte, error) {
 	return append([]byte(xml.Header), append(out, '\n')...), nil
 }
 
-// SiteFiles are the files made from the whole model: feeds, the sitemap,
+// siteFile is one file made from the whole model, made only when asked.
+type siteFile struct {
+	path string
+	make func() ([]byte, error)
+}
+
+// siteFiles lists the files made from the whole model: feeds, the sitemap,
 // and robots.txt unless the site brings its own.
-func (r *Renderer) SiteFiles(s *site.Site) ([]File, error) {
-	var out []File
-	feed, err := r.Feed(s, s.Title, "/feed.xml", "/stories/", s.Stories)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, File{Path: "feed.xml", Data: feed})
+func (r *Renderer) siteFiles(s *site.Site) []siteFile {
+	out := []siteFile{{"feed.xml", func() ([]byte, error) { return r.Feed(s, s.Title, "/feed.xml", "/stories/", s.Stories) }}}
 	for _, a := range s.Activities {
-		feed, err := r.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, File{Path: a.URL[1:] + "feed.xml", Data: feed})
+		out = append(out, siteFile{a.URL[1:] + "feed.xml", func() ([]byte, error) { return r.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories) }})
 	}
-	sitemap, err := Sitemap(s)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, File{Path: "sitemap.xml", Data: sitemap})
+	out = append(out, siteFile{"sitemap.xml", func() ([]byte, error) { return Sitemap(s) }})
 	hasRobots := false
 	for _, f := range r.files {
 		hasRobots = hasRobots || f.Path == "robots.txt"
 	}
 	if !hasRobots {
 		robots := "User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "/sitemap.xml\n"
-		out = append(out, File{Path: "robots.txt", Data: []byte(robots)})
+		out = append(out, siteFile{"robots.txt", func() ([]byte, error) { return []byte(robots), nil }})
+	}
+	return out
+}
+
+// SiteFiles makes the files made from the whole model (see SiteFilePaths).
+func (r *Renderer) SiteFiles(s *site.Site) ([]File, error) {
+	var out []File
+	for _, f := range r.siteFiles(s) {
+		data, err := f.make()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: f.path, Data: data})
 	}
 	return out, nil
+}
+
+// SiteFilePaths are the paths of SiteFiles, known without making them.
+func (r *Renderer) SiteFilePaths(s *site.Site) []string {
+	var out []string
+	for _, f := range r.siteFiles(s) {
+		out = append(out, f.path)
+	}
+	return out
 }

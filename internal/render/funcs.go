@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/num"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
@@ -69,11 +70,10 @@ func (r *Renderer) funcs() template.FuncMap {
 
 // progress is how far a target is reached, 0–100, for a progress bar.
 func progress(t *validate.Target) int {
-	if t.Actual == nil || t.Goal.Value.Sign() <= 0 {
+	if t.Actual == nil {
 		return 0
 	}
-	p := t.Actual.Value.Float() / t.Goal.Value.Float() * 100
-	return int(min(100, max(0, p)))
+	return num.PercentOf(t.Actual.Value, t.Goal.Value)
 }
 
 // listTitle names a story list: 党员干部拉手贫困户的故事, 马友营乡的故事, 故事.

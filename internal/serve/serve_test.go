@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -131,27 +130,9 @@ func TestPreviewServesFilesAndRedirects(t *testing.T) {
 	}
 }
 
-// syncBuffer is a log the server writes to while the test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf strings.Builder
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 func TestABurstOfSavesIsOneRebuild(t *testing.T) {
 	dir := copyExample(t)
-	log := &syncBuffer{}
+	log := &sitetest.Buffer{}
 	srv := New(Config{Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: log})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

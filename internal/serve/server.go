@@ -25,9 +25,13 @@ import (
 
 // Config says what to serve and where.
 type Config struct {
-	Addr    string        // host:port, e.g. 127.0.0.1:1313
-	Options build.Options // Source is the site folder; Destination is ignored
-	Log     io.Writer     // one line per rebuild
+	Addr string // host:port, e.g. 127.0.0.1:1313
+	// AllowedHosts are host names requests may name besides localhost,
+	// loopback addresses and Addr's (e.g. a LAN name): any other Host
+	// header is refused, against DNS rebinding.
+	AllowedHosts []string
+	Options      build.Options // Source is the site folder; Destination is ignored
+	Log          io.Writer     // one line per rebuild
 }
 
 // Server is a running preview.
@@ -35,6 +39,7 @@ type Server struct {
 	cfg     Config
 	session *build.Session
 	hub     *hub
+	hosts   hostGuard
 
 	mu       sync.RWMutex
 	problems []diag.Diagnostic // non-empty while the input is broken
@@ -45,7 +50,7 @@ type Server struct {
 // New builds the site once; the returned server shows problems if it failed.
 func New(cfg Config) *Server {
 	cfg.Options.Destination = ""
-	s := &Server{cfg: cfg, session: build.NewSession(cfg.Options), hub: newHub(), lang: "zh-CN"}
+	s := &Server{cfg: cfg, session: build.NewSession(cfg.Options), hub: newHub(), lang: "zh-CN", hosts: newHostGuard(cfg.Addr, cfg.AllowedHosts)}
 	s.rebuild(nil)
 	return s
 }
@@ -56,6 +61,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	s.hosts.listening(ln.Addr())
 	w, err := newWatcher(s.cfg.Options.Source)
 	if err != nil {
 		ln.Close()
@@ -129,9 +135,17 @@ func hasErrors(problems []diag.Diagnostic) bool {
 }
 
 // ServeHTTP serves pages and files from memory, with the reload script and,
-// while the input is broken, the problems over the page.
+// while the input is broken, the problems over the page; to requests
+// naming a host it does not answer to (see hostGuard), nothing.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
+	if !s.hosts.allows(r.Host) {
+		s.mu.RLock()
+		lang := s.lang
+		s.mu.RUnlock()
+		forbid(w, r.Host, lang)
+		return
+	}
 	switch r.URL.Path {
 	case "/_jinzhan/events":
 		s.hub.ServeHTTP(w, r)

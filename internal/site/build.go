@@ -180,11 +180,17 @@ func (b *builder) dataset(spec *load.ChartSpec, scope string) string {
 	return opendata.AllID
 }
 
-func chartID(pageKey string, i int, spec *load.ChartSpec) string {
+// chartID is the element id of the i-th chart of a section of a page
+// (activity-<slug>, home, md-<file>: their first words differ). A chart
+// with an id (a slug) is chart-<section>-<id>, one without is
+// chart-<i>-<section>: a number never follows chart- in the first form, so
+// no id an editor writes can take a position's. None contains "--", which
+// the chart partial puts before the ids of the chart's parts (--title).
+func chartID(section string, i int, spec *load.ChartSpec) string {
 	if spec.ID != "" {
-		return "chart-" + pageKey + "-" + spec.ID
+		return "chart-" + section + "-" + spec.ID
 	}
-	return fmt.Sprintf("chart-%s-%d", pageKey, i+1)
+	return fmt.Sprintf("chart-%d-%s", i+1, section)
 }
 
 func (b *builder) figures(refs []string, scope string) []*Figure {
@@ -303,8 +309,10 @@ func (b *builder) campaign() error {
 			camp.Named = append(camp.Named, a)
 		}
 	}
-	if camp.Carriers != nil && camp.Carriers.Value.IsInteger() {
-		camp.Unnamed = int(camp.Carriers.Value.Float()) - len(camp.Named)
+	if camp.Carriers != nil {
+		if n, ok := camp.Carriers.Value.Int64(); ok {
+			camp.Unnamed = int(n) - len(camp.Named)
+		}
 	}
 	for i := range c.Charts {
 		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]), "")

@@ -128,3 +128,14 @@ func cutFirst(name string) (string, string, bool) {
 	}
 	return name, "", false
 }
+
+// Source is the site-relative path of the file the layers of New(site,
+// name, …) open as p (static/…, layouts/…): the site's own, else its
+// theme folder's; for the theme built into the binary, where that theme
+// lives in jinzhan's own source (themes/default/…).
+func Source(site fs.FS, name, p string) string {
+	if _, err := fs.Stat(site, p); err == nil {
+		return p
+	}
+	return path.Join("themes", name, p)
+}

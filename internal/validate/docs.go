@@ -74,6 +74,7 @@ func (v *validator) docBody(d *load.Doc) {
 		}
 		return ast.WalkContinue, nil
 	})
+	v.chartIDs(v.textCharts(d))
 }
 
 // chartBlock decodes a ```chart block as a chart spec with file positions.

@@ -87,13 +87,13 @@ func (v *validator) checkParts() {
 	}
 	for _, ref := range order {
 		g := groups[ref]
-		sum := 0.0
 		rounded := approximate[g.total.Qualifier]
-		for _, p := range g.parts {
-			sum += p.fig.Value.Float()
+		values := make([]num.Dec, len(g.parts))
+		for i, p := range g.parts {
+			values[i] = p.fig.Value
 			rounded = rounded || approximate[p.fig.Qualifier]
 		}
-		if sum <= g.total.Value.Float() {
+		if num.SumCmp(values, g.total.Value) <= 0 { // exact: 0.1 + 1.2 is 1.3
 			continue
 		}
 		last := g.parts[len(g.parts)-1]
@@ -122,7 +122,7 @@ func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf
 		v.list.Errorf(meta.At("value"), path+".value", diag.T("figures in this report are counts and amounts; write the number without a minus sign"), "a figure cannot be negative, got %s", value.Dec)
 		ok = false
 	}
-	if known && unit.Base == "%" && value.Float() > 100 {
+	if known && unit.Base == "%" && value.Cmp(num.Dec{Coef: 100}) > 0 {
 		v.list.Errorf(meta.At("value"), path+".value", diag.T("a percentage is at most 100"), "%s%% is more than 100%%", value.Dec)
 		ok = false
 	}

@@ -3,11 +3,13 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 )
 
 // photos checks a story's photos against the files under images/, as the
@@ -39,6 +41,8 @@ func (v *validator) photos(d *load.Doc) {
 			continue // the file is there but must not be read: reported at its path
 		case img == nil:
 			v.list.Errorf(pos, field, v.missingPhotoHint(name), "%s does not exist", shown)
+		case !publish.NameOK(images.LongestVersionPath(name)):
+			v.versionNameTooLong(pos, field, shown, name)
 		case img.Size > images.MaxBytes:
 			v.list.Errorf(pos, field, diag.T("export a smaller copy, e.g. 3000 pixels wide: the site makes its own sizes up to 1600 pixels"),
 				"%s is %.1f MB, more than the limit of %d MB", shown, float64(img.Size)/(1<<20), images.MaxBytes>>20)
@@ -49,6 +53,15 @@ func (v *validator) photos(d *load.Doc) {
 				"%s is %d×%d pixels, too large to resize", shown, img.Info.Width, img.Info.Height)
 		}
 	}
+}
+
+// versionNameTooLong reports a photo whose resized versions' names cannot
+// be written: the site adds the width and a hash to the photo's name.
+func (v *validator) versionNameTooLong(pos diag.Pos, field, shown, name string) {
+	longest := path.Base(images.LongestVersionPath(name))
+	added := len(path.Base(images.LongestVersionPath("a"))) - len("a")
+	v.list.Errorf(pos, field, diag.T("rename the photo to at most %d letters and digits before the extension, and write the new name here", publish.MaxNameBytes-added),
+		"the name of %s is too long: its resized versions' names would be %d bytes, more than the %d file systems allow", shown, len(longest), publish.MaxNameBytes)
 }
 
 // photoError reports a file that is there but cannot be shown.

@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 )
 
 type validator struct {
@@ -54,6 +55,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	v.checkParts()
 	v.campaign()
 	v.docs()
+	v.pageChartIDs()
 	v.reservedNames()
 	if memo != nil {
 		memo.forgetOthers(in.Docs)
@@ -152,6 +154,11 @@ func (v *validator) townships() {
 			v.refused[strings.ToLower(t.Slug)] = true
 			continue
 		}
+		if !publish.NameOK(t.Slug) { // it names the township page's folder
+			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use the township's name in pinyin, e.g. mayouying"), "the slug is %d bytes long, more than the %d a folder name can have", len(t.Slug), publish.MaxNameBytes)
+			v.refused[t.Slug] = true
+			continue
+		}
 		if first, dup := v.cat.Townships[t.Slug]; dup {
 			v.list.Errorf(t.At("slug"), path+".slug", diag.T("give each township its own slug"), "township %q is already defined at %s", t.Slug, first.At("slug"))
 			continue
@@ -212,7 +219,7 @@ func (v *validator) campaign() {
 		switch {
 		case !ok:
 			v.list.Errorf(c.Carriers.At("count"), "carriers.count", suggest(c.Carriers.Count, v.scopeIDs(CampaignScope), diag.T("name a metric of this file")), "unknown campaign metric %q", c.Carriers.Count)
-		case f.Value.Float() < float64(len(c.Carriers.Named)):
+		case f.Value.Cmp(num.Dec{Coef: int64(len(c.Carriers.Named))}) < 0:
 			v.list.Errorf(c.Carriers.At("named"), "carriers.named", diag.T("check the count or the list"), "%d carriers named but the count says %s", len(c.Carriers.Named), f.Display)
 		}
 	}
@@ -224,6 +231,7 @@ func (v *validator) campaign() {
 	for i, ref := range c.Headline {
 		v.figureRef(ref, "", c.At("headline"), fmt.Sprintf("headline[%d]", i))
 	}
+	v.chartIDs(listCharts(load.CampaignFile, c.Charts))
 	for i := range c.Charts {
 		v.chart(&c.Charts[i], "", fmt.Sprintf("charts[%d]", i))
 	}
@@ -305,14 +313,9 @@ func (v *validator) activity(a *load.Activity) {
 	for i, ref := range a.KeyMetrics {
 		v.figureRef(ref, a.Slug, a.At("key_metrics"), fmt.Sprintf("key_metrics[%d]", i))
 	}
-	chartIDs := map[string]bool{}
+	v.chartIDs(listCharts(file, a.Charts))
 	for i := range a.Charts {
-		c := &a.Charts[i]
-		if c.ID != "" && chartIDs[c.ID] {
-			v.list.Errorf(c.At("id"), fmt.Sprintf("charts[%d].id", i), diag.T("give each chart its own id"), "chart id %q is used twice in %s", c.ID, file)
-		}
-		chartIDs[c.ID] = true
-		v.chart(c, a.Slug, fmt.Sprintf("charts[%d]", i))
+		v.chart(&a.Charts[i], a.Slug, fmt.Sprintf("charts[%d]", i))
 	}
 }
 

@@ -1,0 +1,86 @@
+package build
+
+import (
+	"io/fs"
+	"path"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
+	"github.com/jinzhan-dev/jinzhan/internal/render"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/theme"
+)
+
+// publishable checks the files copied from static/ (the site's and its
+// theme's) against what the build makes, and returns the files to publish.
+// A name file systems cannot hold once fingerprinted is an error at the
+// file. A file that a page or a generated file replaces — at its path, or
+// at a path one of them needs as a folder — is left out with a warning:
+// the generated one is the site's content, in the build as in the preview.
+func publishable(opts Options, src fs.FS, r *render.Renderer, model *site.Site, files []render.File, themeName string, list *diag.List) []render.File {
+	generated := map[string]bool{}
+	folders := map[string]bool{}
+	add := func(p string) {
+		generated[p] = true
+		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+			folders[dir] = true
+		}
+	}
+	for _, p := range model.Pages {
+		add(render.OutputPath(p.URL))
+	}
+	for _, f := range files {
+		if f.Static == "" {
+			add(f.Path)
+		}
+	}
+	for _, p := range r.SiteFilePaths(model) {
+		add(p)
+	}
+	owned := map[string]bool{} // folders a tool fills after the build
+	if opts.Pagefind != "" {
+		owned["pagefind"] = true // the search index
+	}
+	out := files[:0:0]
+	for _, f := range files {
+		if f.Static == "" {
+			out = append(out, f)
+			continue
+		}
+		source := theme.Source(src, themeName, f.Static)
+		if !publish.NameOK(f.Path) {
+			added := len(path.Base(f.Path)) - len(path.Base(f.Static))
+			list.Errorf(diag.Pos{File: source}, "", diag.T("shorten its name to at most %d bytes (a letter or digit is 1, a Chinese character 3)", publish.MaxNameBytes-added),
+				"its published name would be %d bytes, more than the %d file systems allow (the site adds a hash to names under static/assets/)", len(path.Base(f.Path)), publish.MaxNameBytes)
+			continue
+		}
+		if taken := replacedBy(f.Path, generated, folders, owned); taken != "" {
+			list.Warnf(diag.Pos{File: source}, "", diag.T("rename or move the file; to change what the site makes at /%s, edit the data or text it is made from", taken),
+				"not published: the site makes /%s, which takes the place of this file", taken)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// replacedBy names what the build makes where a static file would go: the
+// same path, a folder of pages at that path, a file where the static file
+// needs a folder, or a folder a tool fills. "" when nothing does.
+func replacedBy(p string, generated, folders, owned map[string]bool) string {
+	if generated[p] {
+		return p
+	}
+	if folders[p] {
+		return p + "/"
+	}
+	for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+		if generated[dir] {
+			return dir
+		}
+		if owned[dir] {
+			return dir + "/"
+		}
+	}
+	return ""
+}
