@@ -49,11 +49,13 @@ type Doc struct {
 	Body     []byte
 	BodyLine int // line of the file where Body starts
 	AST      ast.Node
+	lines    *lines
 }
 
-// PosAt turns a byte offset in Body into a position in the file.
+// PosAt turns a byte offset in Body into a position in the file (the
+// column counts characters).
 func (d *Doc) PosAt(offset int) diag.Pos {
-	line, col := lineCol(d.Body, offset, d.BodyLine)
+	line, col := d.lines.lineCol(offset)
 	return diag.Pos{File: d.Path, Line: line, Col: col}
 }
 
@@ -300,7 +302,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
 		return nil
 	}
-	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine}
+	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
 	if !hasFront {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("start the file with ---, a title: line and another ---"),
 			"the file has no front matter")
