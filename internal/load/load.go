@@ -315,16 +315,14 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 	return doc
 }
 
-// decodeFront decodes front matter, shifting positions to the whole file;
+// decodeFront decodes front matter with positions in the whole file;
 // false when there is none to speak of or it does not parse.
 func decodeFront(name string, front []byte, firstLine int, fm *FrontMatter, list *diag.List) bool {
 	if len(bytes.TrimSpace(front)) == 0 {
 		list.Errorf(diag.Pos{File: name, Line: firstLine}, "", diag.T("add at least a title: line"), "the front matter is empty")
 		return false
 	}
-	// Pad with blank lines so that YAML line numbers are file line numbers.
-	padded := append(bytes.Repeat([]byte("\n"), firstLine-1), front...)
-	return strictyaml.Decode(name, padded, fm, list)
+	return strictyaml.DecodeAt(name, firstLine, front, fm, list)
 }
 
 // String is used in messages naming a document.
