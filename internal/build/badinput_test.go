@@ -30,6 +30,8 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata/badi
 //	                            prints them, sorted as the build sorts them
 //	-- delete --                base files to remove, one per line
 //	-- generate-large: <path> --  write <path> one byte over load.MaxFileSize
+//	-- repeat <n>: <path> --      append this file's text n times to <path>
+//	                            (after the archive's own <path>, if any)
 //	-- time-limit --            a duration (e.g. 1s) the build must finish within
 //	-- known-issue --           one line: why the build does not print want yet
 //
@@ -79,6 +81,7 @@ func parseBadCase(t *testing.T, file string) *badCase {
 		t.Errorf("the comment must say in one line what the editor did wrong, got %q", comment)
 	}
 	c := &badCase{archive: a, files: map[string][]byte{}}
+	var repeats []txtar.File
 	for _, f := range a.Files {
 		switch name := f.Name; {
 		case name == "want":
@@ -102,12 +105,22 @@ func parseBadCase(t *testing.T, file string) *badCase {
 			}
 		case strings.HasPrefix(name, "generate-large:"):
 			c.large = append(c.large, strings.TrimSpace(strings.TrimPrefix(name, "generate-large:")))
+		case strings.HasPrefix(name, "repeat "):
+			repeats = append(repeats, f)
 		default:
 			if _, dup := c.files[name]; dup {
 				t.Fatalf("file %s is written twice", name)
 			}
 			c.files[name] = f.Data
 		}
+	}
+	for _, f := range repeats {
+		var n int
+		var name string
+		if _, err := fmt.Sscanf(f.Name, "repeat %d: %s", &n, &name); err != nil || n < 1 {
+			t.Fatalf("%q: want repeat <n>: <path> (%v)", f.Name, err)
+		}
+		c.files[name] = append(c.files[name], bytes.Repeat(f.Data, n)...)
 	}
 	if c.known != "" && !c.hasWant {
 		t.Fatal("a known-issue case needs a hand-written want")

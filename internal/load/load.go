@@ -311,6 +311,13 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 	if !decodeFront(name, front, yamlLine, &doc.Front, list) {
 		return nil // reported; checks that need the front matter would only repeat it
 	}
+	if over := markdown.CheckBudget(body); over != nil {
+		// Parsed, this text would hold the build up or exhaust its memory;
+		// the front matter is still checked, against an empty body.
+		list.Add(diag.Diagnostic{Pos: doc.PosAt(over.Offset), Message: over.Message, Hint: over.Hint})
+		doc.AST = ast.NewDocument()
+		return doc
+	}
 	doc.AST = md.Parser().Parse(text.NewReader(body))
 	return doc
 }
