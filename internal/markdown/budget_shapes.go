@@ -7,10 +7,12 @@ import "bytes"
 // than the shape counted.
 
 // containerPrefix measures the block quote markers, list markers and
-// indentation a line starts with, each of which opens a block inside the
-// one before. depth is the number of markers, or half the columns of the
-// prefix when more (a nested list item needs two more columns than its
-// parent); width is the prefix's length in bytes.
+// indentation a line starts with. depth is the number of markers, or half
+// the columns of the prefix when more (a list item nested by indentation
+// needs two more columns than its parent); width is the prefix's length in
+// bytes. A line without a marker opens no block, whatever its indentation
+// (code, aligned text): it only goes on in blocks opened by the lines
+// before it, which were measured when they opened them.
 func containerPrefix(line []byte) (depth, width int) {
 	markers, columns := 0, 0
 	i := 0
@@ -32,17 +34,24 @@ func containerPrefix(line []byte) (depth, width int) {
 				n++
 			}
 			if i+n >= len(line) || (line[i+n] != '.' && line[i+n] != ')') || !endsMarker(line, i+n+1) {
-				return max(markers, columns/2), i
+				return prefixDepth(markers, columns), i
 			}
 			markers++
 			columns += n + 1
 			i += n
 		default:
-			return max(markers, columns/2), i
+			return prefixDepth(markers, columns), i
 		}
 		i++
 	}
-	return max(markers, columns/2), i
+	return prefixDepth(markers, columns), i
+}
+
+func prefixDepth(markers, columns int) int {
+	if markers == 0 {
+		return 0
+	}
+	return max(markers, columns/2)
 }
 
 // endsMarker reports whether a list marker ending before i is one: followed

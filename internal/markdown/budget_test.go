@@ -103,6 +103,8 @@ func TestContainerPrefix(t *testing.T) {
 		{"-1", 0, 0},
 		{"12345678901. a", 0, 0},
 		{"-", 1, 1},
+		{strings.Repeat(" ", 70) + "aligned text in a code block", 0, 70},
+		{strings.Repeat(" ", 70) + "- a", 36, 72},
 	} {
 		if depth, width := containerPrefix([]byte(c.line)); depth != c.depth || width != c.width {
 			t.Errorf("containerPrefix(%q) = %d, %d; want %d, %d", c.line, depth, width, c.depth, c.width)
