@@ -38,6 +38,8 @@ var update = flag.Bool("update", false, "rewrite the want files of testdata/badi
 //	-- unescape: <path> --      a file whose path and text hold \xNN, \uNNNN
 //	                            and \r for the characters they name, so that
 //	                            control characters stay visible in the archive
+//	-- repeat <n>: <path> --      append this file's text n times to <path>
+//	                            (after the archive's own <path>, if any)
 //	-- time-limit --            a duration (e.g. 1s) the build must finish within
 //	-- known-issue --           one line: why the build does not print want yet
 //
@@ -89,6 +91,7 @@ func parseBadCase(t *testing.T, file string) *badCase {
 		t.Errorf("the comment must say in one line what the editor did wrong, got %q", comment)
 	}
 	c := &badCase{archive: a, files: map[string][]byte{}, symlinks: map[string]string{}}
+	var repeats []txtar.File
 	for _, f := range a.Files {
 		switch name := f.Name; {
 		case name == "want":
@@ -118,12 +121,22 @@ func parseBadCase(t *testing.T, file string) *badCase {
 			c.fifos = append(c.fifos, strings.TrimSpace(strings.TrimPrefix(name, "fifo:")))
 		case strings.HasPrefix(name, "unescape:"):
 			c.files[unescape(strings.TrimSpace(strings.TrimPrefix(name, "unescape:")))] = []byte(unescape(string(f.Data)))
+		case strings.HasPrefix(name, "repeat "):
+			repeats = append(repeats, f)
 		default:
 			if _, dup := c.files[name]; dup {
 				t.Fatalf("file %s is written twice", name)
 			}
 			c.files[name] = f.Data
 		}
+	}
+	for _, f := range repeats {
+		var n int
+		var name string
+		if _, err := fmt.Sscanf(f.Name, "repeat %d: %s", &n, &name); err != nil || n < 1 {
+			t.Fatalf("%q: want repeat <n>: <path> (%v)", f.Name, err)
+		}
+		c.files[name] = append(c.files[name], bytes.Repeat(f.Data, n)...)
 	}
 	if c.known != "" && !c.hasWant {
 		t.Fatal("a known-issue case needs a hand-written want")

@@ -27,13 +27,3 @@ func splitFrontMatter(src []byte) (yamlPart, body []byte, yamlLine, bodyLine int
 	}
 	return nil, nil, 2, 0, true, false
 }
-
-// lineCol turns a byte offset into body into a 1-based line and column
-// (in characters) of the whole file, given the line the body starts on.
-func lineCol(body []byte, offset, bodyLine int) (int, int) {
-	offset = min(max(offset, 0), len(body))
-	before := body[:offset]
-	line := bodyLine + bytes.Count(before, []byte("\n"))
-	lastNL := bytes.LastIndexByte(before, '\n')
-	return line, len([]rune(string(before[lastNL+1:]))) + 1
-}

@@ -50,8 +50,9 @@ func FuzzSplitFrontMatter(f *testing.F) {
 			if want := 1 + bytes.Count(src[:bodyStart], []byte("\n")); bodyLine != want && !(bodyStart == len(src) && bodyLine == want+1) {
 				t.Fatalf("body starts on line %d, want %d", bodyLine, want)
 			}
+			lines := newLines(body, bodyLine)
 			for _, off := range []int{0, len(body) / 2, len(body)} {
-				if line, col := lineCol(body, off, bodyLine); line < 1 || col < 1 {
+				if line, col := lines.lineCol(off); line < 1 || col < 1 {
 					t.Fatalf("lineCol(%d) = %d:%d", off, line, col)
 				}
 			}

@@ -50,11 +50,13 @@ type Doc struct {
 	Body     []byte
 	BodyLine int // line of the file where Body starts
 	AST      ast.Node
+	lines    *lines
 }
 
-// PosAt turns a byte offset in Body into a position in the file.
+// PosAt turns a byte offset in Body into a position in the file (the
+// column counts characters).
 func (d *Doc) PosAt(offset int) diag.Pos {
-	line, col := lineCol(d.Body, offset, d.BodyLine)
+	line, col := d.lines.lineCol(offset)
 	return diag.Pos{File: d.Path, Line: line, Col: col}
 }
 
@@ -314,7 +316,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
 		return nil
 	}
-	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine}
+	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
 	if !hasFront {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("start the file with ---, a title: line and another ---"),
 			"the file has no front matter")
@@ -323,20 +325,25 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 	if !decodeFront(name, front, yamlLine, &doc.Front, list) {
 		return nil // reported; checks that need the front matter would only repeat it
 	}
+	if over := markdown.CheckBudget(body); over != nil {
+		// Parsed, this text would hold the build up or exhaust its memory;
+		// the front matter is still checked, against an empty body.
+		list.Add(diag.Diagnostic{Pos: doc.PosAt(over.Offset), Message: over.Message, Hint: over.Hint})
+		doc.AST = ast.NewDocument()
+		return doc
+	}
 	doc.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext()))
 	return doc
 }
 
-// decodeFront decodes front matter, shifting positions to the whole file;
+// decodeFront decodes front matter with positions in the whole file;
 // false when there is none to speak of or it does not parse.
 func decodeFront(name string, front []byte, firstLine int, fm *FrontMatter, list *diag.List) bool {
 	if len(bytes.TrimSpace(front)) == 0 {
 		list.Errorf(diag.Pos{File: name, Line: firstLine}, "", diag.T("add at least a title: line"), "the front matter is empty")
 		return false
 	}
-	// Pad with blank lines so that YAML line numbers are file line numbers.
-	padded := append(bytes.Repeat([]byte("\n"), firstLine-1), front...)
-	return strictyaml.Decode(name, padded, fm, list)
+	return strictyaml.DecodeAt(name, firstLine, front, fm, list)
 }
 
 // String is used in messages naming a document.

@@ -53,7 +53,13 @@ var metaType = reflect.TypeFor[Meta]()
 // Decode parses one YAML document and decodes it into v (a pointer).
 // It returns false when the document could not be parsed at all.
 func Decode(file string, data []byte, v any, list *diag.List) bool {
-	root, ok := Parse(file, data, list)
+	return DecodeAt(file, 1, data, v, list)
+}
+
+// DecodeAt is Decode for YAML that starts on line first of file (a front
+// matter, a chart block in Markdown): positions count the file's lines.
+func DecodeAt(file string, first int, data []byte, v any, list *diag.List) bool {
+	root, ok := parseAt(file, first, data, list)
 	if !ok {
 		return false
 	}
@@ -63,31 +69,46 @@ func Decode(file string, data []byte, v any, list *diag.List) bool {
 
 // Parse reads one YAML document into a node tree, reporting syntax errors.
 func Parse(file string, data []byte, list *diag.List) (*yaml.Node, bool) {
-	data = CleanText(file, data, 1, list)
+	return parseAt(file, 1, data, list)
+}
+
+// parseAt is Parse for YAML that starts on line first of file.
+func parseAt(file string, first int, data []byte, list *diag.List) (*yaml.Node, bool) {
+	shift := first - 1
+	data = CleanText(file, data, first, list)
 	if line, col, found := tabIndent(data); found {
-		list.Errorf(diag.Pos{File: file, Line: line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
+		list.Errorf(diag.Pos{File: file, Line: shift + line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
 		return nil, false
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		syntaxProblem(file, data, err, list)
+		syntaxProblem(file, shift, data, err, list)
 		return nil, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		list.Errorf(diag.Pos{File: file, Line: 1}, "", diag.T("write the fields this file needs; see docs/data-format.md"), "the file is empty")
+		list.Errorf(diag.Pos{File: file, Line: first}, "", diag.T("write the fields this file needs; see docs/data-format.md"), "the file is empty")
 		return nil, false
 	}
 	var second yaml.Node
 	switch err := dec.Decode(&second); {
 	case err == nil:
-		list.Errorf(diag.Pos{File: file, Line: separatorLine(data)}, "", diag.T("remove the line with --- (one file holds one set of data)"), "the file holds more than one YAML document")
+		list.Errorf(diag.Pos{File: file, Line: shift + separatorLine(data)}, "", diag.T("remove the line with --- (one file holds one set of data)"), "the file holds more than one YAML document")
 		return nil, false
 	case !errors.Is(err, io.EOF): // text after a "..." line, which would be lost
-		syntaxProblem(file, data, err, list)
+		syntaxProblem(file, shift, data, err, list)
 		return nil, false
 	}
+	shiftLines(doc.Content[0], shift)
 	return doc.Content[0], true
+}
+
+// shiftLines moves every node of a tree down by the given number of lines.
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
 }
 
 // separatorLine finds the "---" line that starts a second document.

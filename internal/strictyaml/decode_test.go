@@ -99,3 +99,25 @@ func TestDecodeRefusesLocalTags(t *testing.T) {
 		t.Errorf("got %q (title %q)", msgs, d.Title)
 	}
 }
+
+func TestDecodeAtCountsTheFilesLines(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"title: t\nitems:\n  - id: a\n    id: b\n", `x.md:13:5: items[0].id: key "id" is written twice (first at line 12)`},
+		{"title: t\n\tx: 1\n", "x.md:11:1: a tab is used for indentation"},
+		{"title: [t\n", "x.md:10:9: YAML syntax error"},
+		{"title: t\n---\ntitle: u\n", "x.md:11: the file holds more than one YAML document"},
+	} {
+		var d doc
+		var list diag.List
+		DecodeAt("x.md", 10, []byte(c.src), &d, &list)
+		if got := list.Sorted(); len(got) != 1 || !strings.HasPrefix(got[0].Error(), c.want) {
+			t.Errorf("DecodeAt(%q) = %v, want one problem starting %q", c.src, got, c.want)
+		}
+	}
+	var d doc
+	var list diag.List
+	DecodeAt("x.md", 10, []byte("title: t\nitems:\n  - id: a\n"), &d, &list)
+	if pos := d.Items[0].At("id"); pos != (diag.Pos{File: "x.md", Line: 12, Col: 9}) {
+		t.Errorf("items[0].id at %v, want x.md:12:9", pos)
+	}
+}

@@ -120,10 +120,11 @@ func splitYAMLError(err error) (int, string) {
 	return line, err.Error()[len(m[0]):]
 }
 
-// syntaxProblem reports go-yaml's error err about data.
-func syntaxProblem(file string, data []byte, err error, list *diag.List) {
+// syntaxProblem reports go-yaml's error err about data, which starts shift
+// lines into the file.
+func syntaxProblem(file string, shift int, data []byte, err error, list *diag.List) {
 	line, col, problem := syntaxError(data, err)
-	list.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: line, Col: col}, Message: diag.T("YAML syntax error: %s", problem.message), Hint: problem.hint})
+	list.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: shift + line, Col: col}, Message: diag.T("YAML syntax error: %s", problem.message), Hint: problem.hint})
 }
 
 // syntaxError says where a syntax error is and what it is. go-yaml's own

@@ -81,12 +81,11 @@ func (v *validator) docBody(d *load.Doc) {
 func (v *validator) chartBlock(d *load.Doc, b *markdown.ChartBlock) {
 	pos := d.PosAt(b.Offset)
 	spec := &load.ChartSpec{}
-	padded := append(bytes.Repeat([]byte("\n"), pos.Line-1), b.YAML...)
 	if len(bytes.TrimSpace(b.YAML)) == 0 {
 		v.list.Errorf(pos, "chart", diag.T("write type:, title: and metrics: inside the block"), "the chart block is empty")
 		return
 	}
-	if !strictyaml.Decode(d.Path, padded, spec, v.list) {
+	if !strictyaml.DecodeAt(d.Path, pos.Line, b.YAML, spec, v.list) {
 		return
 	}
 	v.cat.Blocks[b] = spec
