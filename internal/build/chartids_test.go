@@ -14,7 +14,8 @@ import (
 // and named, with ids that clashed when element ids were made by joining
 // them (split and split-title: the first chart's title was
 // chart-activity-help-split-title, the second chart's figure too), and
-// headings whose words are ids the page uses (#main, #key-figures, a chart's).
+// headings whose words are ids the page uses (#main, #key-figures, a chart's,
+// a breakdown's anchor).
 func chartIDSite() string {
 	bundle := strings.Replace(baseSite, `charts:
   - type: hbar
@@ -34,7 +35,7 @@ func chartIDSite() string {
 		}
 		return "\n```chart\n" + id + "type: bar\ntitle: " + title + "\nmetrics: [help.people, help.visits]\n```\n"
 	}
-	bundle = replace(bundle, "content/activities/help.md", "---\ntitle: 帮扶活动\n---\n协调资金{{help.funds}}。\n\n## Main\n\n## Key figures\n\n## Chart 1 activity help\n"+
+	bundle = replace(bundle, "content/activities/help.md", "---\ntitle: 帮扶活动\n---\n协调资金{{help.funds}}。\n\n## Main\n\n## Key figures\n\n## Forestry\n\n## Chart 1 activity help\n"+
 		block("", "一")+block("chart-2-activity-help", "二")+block("", "三"))
 	bundle = replace(bundle, "content/_index.md", "---\ntitle: 总览\n---\n全市{{help.people}}参与。\n"+block("", "首页一")+block("home-1", "首页二"))
 	return bundle
@@ -64,7 +65,7 @@ func TestElementIDsNeverCollide(t *testing.T) {
 	}
 	r.AssertFile("activities/help/index.html", `id="chart-activity-help-split"`, `id="chart-activity-help-split-title"`, `id="chart-activity-help-split--title"`,
 		`id="chart-3-activity-help"`, `id="chart-1-md-activities-help"`, `id="chart-md-activities-help-chart-2-activity-help"`,
-		`<h2 id="main-1">Main</h2>`, `<h2 id="section-chart-1-activity-help">`)
+		`<h2 id="main-1">Main</h2>`, `<h2 id="forestry-1">Forestry</h2>`, `<article class="breakdown" id="forestry">`, `<h2 id="section-chart-1-activity-help">`)
 }
 
 // checkIDs fails when a page gives two elements one id, or names (in

@@ -142,3 +142,33 @@ func writeText(t *testing.T, p, content string) {
 		t.Fatal(err)
 	}
 }
+
+// An activity's narrative heading keeps clear of its breakdowns' anchors
+// in the preview too, when the anchor comes or goes with a YAML edit.
+func TestSessionHeadingIDsFollowBreakdownIDs(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	narrative := filepath.Join(dir, "content/activities/help.md")
+	writeText(t, narrative, readText(t, narrative)+"\n## Shuiwu\n")
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := s.Page("/activities/help/")
+	if !strings.Contains(string(page), `<h2 id="shuiwu">`) {
+		t.Fatal("the heading has not its own id")
+	}
+	data := filepath.Join(dir, "data/activities/help.yaml")
+	writeText(t, data, strings.Replace(readText(t, data), "id: tax", "id: shuiwu", 1))
+	for _, p := range []string{"content/stories/forestry.md", "data/activities/help.yaml"} {
+		p = filepath.Join(dir, p)
+		writeText(t, p, strings.ReplaceAll(readText(t, p), "tax.chicks", "shuiwu.chicks"))
+	}
+	if _, err := s.RebuildChanged([]string{"data/activities/help.yaml", "content/stories/forestry.md"}); err != nil {
+		t.Fatal(err)
+	}
+	page, _ = s.Page("/activities/help/")
+	if !strings.Contains(string(page), `<h2 id="shuiwu-1">`) || !strings.Contains(string(page), `id="shuiwu"`) {
+		t.Error("the heading took the breakdown's anchor")
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+}

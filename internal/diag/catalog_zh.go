@@ -202,6 +202,8 @@ var chinese = map[string]string{
 	"id %q is already used at %s":                              "id %q 已在 %s 用过",
 	"give each figure its own id":                              "每项数据要有自己的 id",
 	"breakdown ids and metric ids of one activity must differ": "同一活动中，分项（breakdowns）的 id 不能与数据的 id 相同",
+	"the activity page uses the id %q itself":                  "活动页面本身已经用了 id %q",
+	"choose another id, e.g. the unit's name in pinyin":        "请换一个 id，例如单位名称的拼音",
 	"unknown unit %q":                                          "无法识别的单位 %q",
 	"use one of: %s (optionally with 万 or 亿 before it)":        "请用以下单位之一：%s（前面可加“万”或“亿”）",
 	"unknown qualifier %q":                                     "无法识别的限定词 %q",

@@ -3,6 +3,7 @@ package load
 import (
 	"hash/maphash"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
@@ -25,6 +26,7 @@ type DocCache struct {
 
 type cachedDoc struct {
 	sum      uint64
+	ids      string // the page's own ids the headings avoided (pageIDs)
 	doc      *Doc
 	problems diag.List
 }
@@ -47,22 +49,24 @@ func (c *DocCache) Changed(paths []string) {
 }
 
 // reusable returns the cached parse of name when the cache may trust it unread.
-func (c *DocCache) reusable(name string) (cachedDoc, bool) {
+func (c *DocCache) reusable(name, ids string) (cachedDoc, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	hit, ok := c.docs[name]
-	return hit, ok && c.known && !c.changed[name]
+	return hit, ok && c.known && !c.changed[name] && hit.ids == ids
 }
 
 // load returns the cached parse of name when its bytes are unchanged.
-func (c *DocCache) load(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Doc {
-	if hit, ok := c.reusable(name); ok {
+func (c *DocCache) load(fsys fs.FS, name string, md goldmark.Markdown, anchors map[string][]string, list *diag.List) *Doc {
+	kind, slug, known := classify(name)
+	ids := pageIDs(kind, slug, anchors)
+	idsKey := strings.Join(ids, " ")
+	if hit, ok := c.reusable(name, idsKey); ok {
 		list.Merge(&hit.problems)
 		return hit.doc
 	}
-	kind, slug, known := classify(name)
 	if !known || (kind != KindHome && !ValidSlug(slug)) {
-		return loadDoc(fsys, name, md, list) // reports why
+		return loadDoc(fsys, name, md, anchors, list) // reports why
 	}
 	data, ok := readFile(fsys, name, list)
 	if !ok {
@@ -72,15 +76,15 @@ func (c *DocCache) load(fsys fs.FS, name string, md goldmark.Markdown, list *dia
 	c.mu.Lock()
 	hit, ok := c.docs[name]
 	c.mu.Unlock()
-	if ok && hit.sum == sum {
+	if ok && hit.sum == sum && hit.ids == idsKey {
 		list.Merge(&hit.problems)
 		return hit.doc
 	}
 	var problems diag.List
-	doc := parseDoc(name, kind, slug, data, md, &problems)
+	doc := parseDoc(name, kind, slug, data, md, ids, &problems)
 	list.Merge(&problems)
 	c.mu.Lock()
-	c.docs[name] = cachedDoc{sum: sum, doc: doc, problems: problems}
+	c.docs[name] = cachedDoc{sum: sum, ids: idsKey, doc: doc, problems: problems}
 	c.mu.Unlock()
 	return doc
 }

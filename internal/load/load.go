@@ -120,7 +120,7 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 		}
 	}
 	in.Activities = loadActivities(fsys, files, key, in.Unreadable, list)
-	in.Docs = loadDocs(fsys, files, cache, list)
+	in.Docs = loadDocs(fsys, files, in.Activities, cache, list)
 	in.Images = loadImages(fsys, files, in.Docs)
 	for p := range files.refused {
 		in.Unreadable[p] = true
@@ -237,8 +237,9 @@ func loadActivities(fsys fs.FS, files *tree, key hash.Hash64, unreadable map[str
 
 // loadDocs reads and parses the Markdown files in parallel; each worker
 // reports into its own list so that messages never interleave.
-func loadDocs(fsys fs.FS, tree *tree, cache *DocCache, list *diag.List) []*Doc {
+func loadDocs(fsys fs.FS, tree *tree, activities []*Activity, cache *DocCache, list *diag.List) []*Doc {
 	files := tree.under(ContentDir, ".md")
+	anchors := breakdownAnchors(activities)
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
 	md := markdown.New(nil)
@@ -248,9 +249,9 @@ func loadDocs(fsys fs.FS, tree *tree, cache *DocCache, list *diag.List) []*Doc {
 		wg.Go(func() {
 			for i := range next {
 				if cache == nil {
-					docs[i] = loadDoc(fsys, files[i], md, &lists[i])
+					docs[i] = loadDoc(fsys, files[i], md, anchors, &lists[i])
 				} else {
-					docs[i] = cache.load(fsys, files[i], md, &lists[i])
+					docs[i] = cache.load(fsys, files[i], md, anchors, &lists[i])
 				}
 			}
 		})
@@ -290,7 +291,28 @@ func classify(p string) (DocKind, string, bool) {
 	return "", slug, false
 }
 
-func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Doc {
+// breakdownAnchors lists, by activity slug, the ids of the breakdowns its
+// page shows (as anchors a township page links to): the headings of its
+// narrative must not take them.
+func breakdownAnchors(activities []*Activity) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range activities {
+		for _, b := range a.Breakdowns {
+			out[a.Slug] = append(out[a.Slug], b.ID)
+		}
+	}
+	return out
+}
+
+// pageIDs are the ids the page of a document has besides the theme's.
+func pageIDs(kind DocKind, slug string, anchors map[string][]string) []string {
+	if kind == KindActivity {
+		return anchors[slug]
+	}
+	return nil
+}
+
+func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, anchors map[string][]string, list *diag.List) *Doc {
 	kind, slug, ok := classify(name)
 	if !ok {
 		list.Errorf(diag.Pos{File: name}, "", diag.T("put stories in content/stories/ and activity texts in content/activities/"),
@@ -306,11 +328,11 @@ func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, list *diag.List) *Do
 	if !ok {
 		return nil
 	}
-	return parseDoc(name, kind, slug, src, md, list)
+	return parseDoc(name, kind, slug, src, md, pageIDs(kind, slug, anchors), list)
 }
 
 // parseDoc splits and parses a Markdown file already read.
-func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Markdown, list *diag.List) *Doc {
+func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Markdown, ids []string, list *diag.List) *Doc {
 	front, body, yamlLine, bodyLine, hasFront, closed := splitFrontMatter(src)
 	if !closed {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
@@ -332,7 +354,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		doc.AST = ast.NewDocument()
 		return doc
 	}
-	doc.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext()))
+	doc.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext(ids...)))
 	return doc
 }
 

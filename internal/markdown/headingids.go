@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -24,7 +25,10 @@ const chartIDPrefix = "chart-"
 // lowercase, -1, -2 … when taken), never one of PageIDs nor one starting
 // as a chart's do: "## Chart 1" is #section-chart-1. Most texts have no
 // heading: goldmark's table of ids is made at the first.
-type headingIDs struct{ taken parser.IDs }
+type headingIDs struct {
+	taken parser.IDs
+	page  []string // ids the page has besides PageIDs (an activity's breakdown anchors)
+}
 
 func (h *headingIDs) ids() parser.IDs {
 	if h.taken == nil {
@@ -39,7 +43,7 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		value = append([]byte("section "), value...)
 		id = h.ids().Generate(value, kind)
 	}
-	for pageIDs[string(id)] {
+	for pageIDs[string(id)] || slices.Contains(h.page, string(id)) {
 		id = h.ids().Generate(value, kind) // the next free: main-1, main-2 …
 	}
 	return id
@@ -56,5 +60,8 @@ var pageIDs = func() map[string]bool {
 }()
 
 // NewContext is the parser context a page's text is parsed with, so that
-// its heading ids leave the page's own ids alone.
-func NewContext() parser.Context { return parser.NewContext(parser.WithIDs(&headingIDs{})) }
+// its heading ids leave the page's own ids alone: PageIDs, and pageIDs the
+// page has besides (an activity page's breakdown anchors).
+func NewContext(pageIDs ...string) parser.Context {
+	return parser.NewContext(parser.WithIDs(&headingIDs{page: pageIDs}))
+}

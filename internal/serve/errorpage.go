@@ -54,6 +54,10 @@ func (s *sourceLines) line(file string, n int) (string, bool) {
 	return "", false
 }
 
+// shownAround is how many characters of a source line the problem page
+// shows on each side of the column.
+const shownAround = 120
+
 // views prepares the problems for display, with their source lines.
 func views(root string, problems []diag.Diagnostic, lang string) []problemView {
 	src := &sourceLines{files: map[string][]byte{}}
@@ -71,12 +75,21 @@ func views(root string, problems []diag.Diagnostic, lang string) []problemView {
 				// The line is shown as escaped as the message: the character
 				// marked may be the invisible one the message is about.
 				v.HasLine = true
-				v.Before = diag.Escape(string(runes[:col]))
+				before, after := runes[:col], []rune(nil)
 				if col < len(runes) {
-					v.At, v.After = diag.Escape(string(runes[col])), diag.Escape(string(runes[col+1:]))
+					v.At, after = diag.Escape(string(runes[col])), runes[col+1:]
 				} else {
 					v.At = " "
 				}
+				// A line of a generated or pasted file can be a megabyte long:
+				// the panel shows the part around the column.
+				if len(before) > shownAround {
+					before = append([]rune("…"), before[len(before)-shownAround:]...)
+				}
+				if len(after) > shownAround {
+					after = append(after[:shownAround:shownAround], '…')
+				}
+				v.Before, v.After = diag.Escape(string(before)), diag.Escape(string(after))
 			}
 		}
 		out = append(out, v)

@@ -63,3 +63,14 @@ func TestProblemLinesAreReadInsideTheSiteOnly(t *testing.T) {
 		t.Errorf("line of a plain file: %+v", v[2])
 	}
 }
+
+// A line of a megabyte shows as the part around the column.
+func TestProblemLineIsShownAroundTheColumn(t *testing.T) {
+	dir := t.TempDir()
+	line := strings.Repeat("甲", 500_000) + "X" + strings.Repeat("乙", 500_000)
+	os.WriteFile(filepath.Join(dir, "long.md"), []byte(line+"\n"), 0o644)
+	v := views(dir, []diag.Diagnostic{{Pos: diag.Pos{File: "long.md", Line: 1, Col: 500_001}, Message: diag.T("x")}}, "en")[0]
+	if v.At != "X" || len(v.Before) > 400 || len(v.After) > 400 || !strings.HasPrefix(v.Before, "…甲") || !strings.HasSuffix(v.After, "乙…") {
+		t.Errorf("shown: %d bytes before, %q, %d bytes after", len(v.Before), v.At, len(v.After))
+	}
+}

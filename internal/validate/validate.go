@@ -3,6 +3,7 @@ package validate
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
@@ -295,6 +296,10 @@ func (v *validator) activity(a *load.Activity) {
 			continue
 		}
 		seen[bd.ID] = bd.At("id")
+		if slices.Contains(markdown.PageIDs, bd.ID) || strings.HasPrefix(bd.ID, "chart-") {
+			// The id is the breakdown's anchor on the activity page.
+			v.list.Errorf(bd.At("id"), path+".id", diag.T("choose another id, e.g. the unit's name in pinyin"), "the activity page uses the id %q itself", bd.ID)
+		}
 		if !validKinds[bd.Kind] && bd.Kind != "" {
 			v.list.Errorf(bd.At("kind"), path+".kind", suggest(bd.Kind, sortedKeys(validKinds), diag.Text{}), "unknown kind %q", bd.Kind)
 		}
