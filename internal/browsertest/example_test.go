@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
@@ -18,24 +19,26 @@ import (
 
 const exampleRoot = "../.."
 
-// displays lists every number a chart's table must show.
+// displays lists every number a chart's table must show, as the example's
+// Chinese pages show it.
 func displays(s *chart.Spec) []string {
+	zh := locale.New("zh-CN")
 	var out []string
 	for _, it := range s.Items {
-		out = append(out, it.Display)
+		out = append(out, zh.Figure(it.Quantity))
 	}
 	for _, r := range s.Rows {
 		for _, it := range r.Items {
-			out = append(out, it.Display)
+			out = append(out, zh.Figure(it.Quantity))
 		}
 	}
 	for _, l := range s.Lines {
 		for _, it := range l.Items {
-			out = append(out, it.Display)
+			out = append(out, zh.Figure(it.Quantity))
 		}
 	}
 	if s.Gauge != nil {
-		out = append(out, s.Gauge.Goal.Display, s.Gauge.Actual.Display)
+		out = append(out, zh.Figure(s.Gauge.Goal.Quantity), zh.Figure(s.Gauge.Actual.Quantity))
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
@@ -98,7 +99,7 @@ func Run(opts Options) (*Result, error) {
 		return res, fmt.Errorf("model: %w", err)
 	}
 	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
-	figures := opendata.Figures(cat)
+	figures := opendata.Figures(cat, locale.New(res.Lang))
 	files, err := outputFiles(opts, r, model, figures, photoFiles)
 	if err == nil {
 		var whole []render.File

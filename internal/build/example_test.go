@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/build"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
@@ -55,6 +56,7 @@ func TestExampleDataHoldsEverySeedFigureOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	seeds := readSeedFigures(t)
+	zh := locale.New("zh-CN")
 	listed := map[string]bool{}
 	for _, s := range seeds {
 		if listed[s.ref] {
@@ -66,8 +68,8 @@ func TestExampleDataHoldsEverySeedFigureOnce(t *testing.T) {
 			t.Errorf("seed figure %s (%s) is not in the data", s.display, s.ref)
 			continue
 		}
-		if f.Display != s.display {
-			t.Errorf("%s shows %q, the article says %q", s.ref, f.Display, s.display)
+		if shown := zh.Figure(f.Quantity); shown != s.display {
+			t.Errorf("%s shows %q, the article says %q", s.ref, shown, s.display)
 		}
 		if f.Source == nil || f.Source.Publisher != "辽宁日报" || f.AsOf.IsZero() {
 			t.Errorf("%s lacks its source or as-of date", s.ref)
@@ -75,7 +77,7 @@ func TestExampleDataHoldsEverySeedFigureOnce(t *testing.T) {
 	}
 	for ref := range cat.Figures {
 		if !listed[ref] {
-			t.Errorf("the data holds %s (%s), which is not a figure of the article", ref, cat.Figures[ref].Display)
+			t.Errorf("the data holds %s (%s), which is not a figure of the article", ref, cat.Figures[ref].AsWritten())
 		}
 	}
 }

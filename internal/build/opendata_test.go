@@ -174,7 +174,7 @@ func TestOpenDataCSVInEnglish(t *testing.T) {
 	if got := strings.Join(recs[0], ","); got != "ref,activity,breakdown,kind,label,value,unit,qualifier,display,as_of,deadline,source,note" {
 		t.Errorf("English header = %s", got)
 	}
-	if got := strings.Join(rowsByKey(recs)["funds.raised metric"], "|"); !strings.HasPrefix(got, "funds.raised|funds||metric|筹集资金|500000|元|余|50余万元|2020-07|") {
+	if got := strings.Join(rowsByKey(recs)["funds.raised metric"], "|"); !strings.HasPrefix(got, "funds.raised|funds||metric|筹集资金|500000|元|余|more than 500,000 yuan|2020-07|") {
 		t.Errorf("English row: %s", got)
 	}
 	r.AssertFile("data/index.html", "<h1>Open data</h1>", "CSV column", "(overall)")
@@ -290,7 +290,7 @@ func TestDataPageListsEveryDataset(t *testing.T) {
 		}
 	}
 	r.AssertFile("data/index.html", "<h1>开放数据</h1>", "测试活动（总体）", `<a href="/activities/funds/">资金帮扶</a>`, "全部数据",
-		`<td class="num">7</td><td>2020年7月</td><td>测试日报 2020年8月5日</td>`, "<th scope=\"row\">限定词</th><td><code>qualifier</code></td>", "公式")
+		`<td class="num">7</td><td>2020年7月</td><td>测试日报《测试报道》（2020年8月5日）</td>`, "<th scope=\"row\">限定词</th><td><code>qualifier</code></td>", "公式")
 	// Linked from every page's footer; the menu stays as it was.
 	r.AssertFile("index.html", `<p class="footer-data"><a href="/data/">开放数据</a></p>`, `! <li><a href="/data/"`)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
@@ -143,7 +144,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err != nil {
 		return up, fmt.Errorf("model: %w", err)
 	}
-	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat), photoFiles)
+	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat, locale.New(up.Lang)), photoFiles)
 	if err != nil {
 		return up, err
 	}

@@ -28,9 +28,9 @@ func (d *digest) str(ss ...string) {
 func (d *digest) num(n int) { d.str(strconv.Itoa(n)) }
 
 func (d *digest) figure(f *site.Figure) {
-	d.str(f.Ref, f.Label, f.Display, f.Value.String(), f.Base, f.Note, f.AsOf.ISO())
+	d.str(f.Ref, f.Label, f.Quantity.Written.String(), f.Unit.Written, f.Qualifier, f.UnitEn, f.Shown.Written, f.Value.String(), f.Note, f.AsOf.ISO())
 	if f.Source != nil {
-		d.str(f.Source.ID, f.Source.Publisher, f.Source.Title, f.Source.Date.ISO())
+		d.str(f.Source.ID, f.Source.Publisher, f.Source.Title, f.Source.Date.ISO(), f.Source.Author)
 	}
 }
 

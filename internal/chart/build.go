@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 )
 
@@ -51,9 +52,11 @@ type TableRow struct {
 	Cells  []string
 }
 
-// Build turns a resolved spec into a chart. It fails only on a spec the
-// validate stage should have refused.
-func Build(s *Spec, w Words) (*Chart, error) {
+// Build turns a resolved spec into a chart, every figure, date and source
+// shown in the locale's language. It fails only on a spec the validate
+// stage should have refused.
+func Build(s *Spec, w Words, loc *locale.Locale) (*Chart, error) {
+	s = shown(s, w, loc)
 	c := &Chart{ID: s.ID, Type: s.Type, Title: s.Title, Summary: s.Summary, Height: 320}
 	var option map[string]any
 	switch s.Type {
@@ -108,9 +111,9 @@ type axis struct {
 	name  string
 }
 
-func newAxis(base string, values []num.Dec) axis {
-	scale, word := num.AxisScale(values)
-	return axis{scale: scale, name: word + base}
+func newAxis(loc *locale.Locale, base string, values []num.Dec) axis {
+	scale, name := loc.AxisScale(values, base)
+	return axis{scale: scale, name: name}
 }
 
 func (a axis) value(d num.Dec) float64 { return d.Shift(-a.scale).Float() }
@@ -136,7 +139,7 @@ func titled(s *Spec) opts.Title {
 }
 
 func barOption(s *Spec, w Words) map[string]any {
-	ax := newAxis(s.Base, itemValues(s.Items))
+	ax := newAxis(s.loc, s.Base, itemValues(s.Items))
 	bar := charts.NewBar()
 	horizontal := s.Type == "hbar"
 	position := "top"
@@ -147,7 +150,7 @@ func barOption(s *Spec, w Words) map[string]any {
 	labels := make([]string, len(s.Items))
 	for i, it := range s.Items {
 		labels[i] = it.Label
-		data[i] = opts.BarData{Name: it.Label, Value: ax.value(it.Value), Label: &opts.Label{Show: opts.Bool(true), Position: position, Formatter: it.Display}}
+		data[i] = opts.BarData{Name: it.Label, Value: ax.value(it.Value), Label: &opts.Label{Show: opts.Bool(true), Position: position, Formatter: it.display}}
 	}
 	if horizontal {
 		// Largest at the top reads naturally; ECharts draws categories bottom-up.
@@ -186,7 +189,7 @@ func pieOption(s *Spec) map[string]any {
 	for i, it := range s.Items {
 		// Slice labels carry only the figure, inside the slice: names are in
 		// the legend, and outside labels are cut to "…" on a 360 px phone.
-		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: insideLabel(it.Display)}
+		data[i] = opts.PieData{Name: it.Label, Value: it.Value.Float(), Label: insideLabel(it.display)}
 	}
 	radius := any("70%")
 	if s.Type == "donut" {
@@ -207,7 +210,7 @@ func stackedOption(s *Spec) map[string]any {
 	for _, r := range s.Rows {
 		all = append(all, itemValues(r.Items)...)
 	}
-	ax := newAxis(s.Base, all)
+	ax := newAxis(s.loc, s.Base, all)
 	bar := charts.NewBar()
 	labels := make([]string, len(s.Rows))
 	for i, r := range s.Rows {
@@ -226,7 +229,7 @@ func stackedOption(s *Spec) map[string]any {
 		data := make([]opts.BarData, len(s.Rows))
 		for i, r := range s.Rows {
 			it := r.Items[j]
-			data[len(s.Rows)-1-i] = opts.BarData{Name: r.Label, Value: ax.value(it.Value), Label: insideLabel(it.Display)}
+			data[len(s.Rows)-1-i] = opts.BarData{Name: r.Label, Value: ax.value(it.Value), Label: insideLabel(it.display)}
 		}
 		bar.AddSeries(seg, data, charts.WithBarChartOpts(opts.BarChart{Stack: "total", BarWidth: "60%"}))
 	}
@@ -253,7 +256,7 @@ func lineOption(s *Spec) map[string]any {
 			}
 		}
 	}
-	ax := newAxis(s.Base, all)
+	ax := newAxis(s.loc, s.Base, all)
 	line := charts.NewLine()
 	line.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
@@ -296,7 +299,7 @@ func gaugeOption(s *Spec) map[string]any {
 		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
 			ss.Min, ss.Max = 0, int(maxValue)
 			ss.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
-			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.Display), FontSize: 20}
+			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.display), FontSize: 20}
 		}))
 	gauge.Validate()
 	return gauge.JSON()
@@ -305,7 +308,7 @@ func gaugeOption(s *Spec) map[string]any {
 func itemTable(items []Item, w Words) Table {
 	t := Table{Head: []string{w.Item, w.Value, w.AsOf, w.Source}, NumCols: 1}
 	for _, it := range items {
-		t.Rows = append(t.Rows, TableRow{Header: it.Label, Cells: []string{it.Display, it.AsOf, it.Source}})
+		t.Rows = append(t.Rows, TableRow{Header: it.Label, Cells: []string{it.display, it.asOf, it.source}})
 	}
 	return t
 }
@@ -315,7 +318,7 @@ func stackedTable(s *Spec, w Words) Table {
 	for _, r := range s.Rows {
 		row := TableRow{Header: r.Label}
 		for _, it := range r.Items {
-			row.Cells = append(row.Cells, it.Display)
+			row.Cells = append(row.Cells, it.display)
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -339,7 +342,7 @@ func lineTable(s *Spec, w Words) Table {
 			cell := "—"
 			for _, it := range l.Items {
 				if it.Label == d {
-					cell = it.Display
+					cell = it.display
 				}
 			}
 			row.Cells = append(row.Cells, cell)
@@ -353,7 +356,7 @@ func gaugeTable(g *Gauge, w Words) Table {
 	return Table{
 		Head:    []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
 		NumCols: 2,
-		Rows:    []TableRow{{Header: g.Label, Cells: []string{g.Goal.Display, g.Actual.Display, g.Actual.AsOf, g.Actual.Source}}},
+		Rows:    []TableRow{{Header: g.Label, Cells: []string{g.Goal.display, g.Actual.display, g.Actual.asOf, g.Actual.source}}},
 	}
 }
 
@@ -361,11 +364,11 @@ func gaugeTable(g *Gauge, w Words) Table {
 func provenance(s *Spec, w Words) (string, string) {
 	var sources, dates []string
 	add := func(it Item) {
-		if it.Source != "" && !slices.Contains(sources, it.Source) {
-			sources = append(sources, it.Source)
+		if it.source != "" && !slices.Contains(sources, it.source) {
+			sources = append(sources, it.source)
 		}
-		if it.AsOf != "" && !slices.Contains(dates, it.AsOf) {
-			dates = append(dates, it.AsOf)
+		if it.asOf != "" && !slices.Contains(dates, it.asOf) {
+			dates = append(dates, it.asOf)
 		}
 	}
 	for _, it := range s.Items {
@@ -395,7 +398,7 @@ func summarize(s *Spec, w Words) string {
 	parts := func(items []Item) string {
 		out := make([]string, len(items))
 		for i, it := range items {
-			out[i] = it.Label + " " + it.Display
+			out[i] = it.Label + " " + it.display
 		}
 		return strings.Join(out, w.ListSep)
 	}
@@ -413,7 +416,7 @@ func summarize(s *Spec, w Words) string {
 				lo = it
 			}
 		}
-		return fmt.Sprintf(w.SummaryBar, len(s.Items), hi.Label, hi.Display, lo.Label, lo.Display)
+		return fmt.Sprintf(w.SummaryBar, len(s.Items), hi.Label, hi.display, lo.Label, lo.display)
 	case "pie", "donut":
 		return fmt.Sprintf(w.SummaryParts, parts(s.Items))
 	case "stacked":
@@ -426,11 +429,11 @@ func summarize(s *Spec, w Words) string {
 		var out []string
 		for _, l := range s.Lines {
 			first, last := l.Items[0], l.Items[len(l.Items)-1]
-			out = append(out, fmt.Sprintf(w.SummaryLine, l.Label, first.Label, first.Display, last.Label, last.Display))
+			out = append(out, fmt.Sprintf(w.SummaryLine, l.Label, first.Label, first.display, last.Label, last.display))
 		}
 		return strings.Join(out, "")
 	case "gauge":
-		return fmt.Sprintf(w.SummaryGauge, s.Gauge.Label, s.Gauge.Goal.Display, s.Gauge.Actual.Display)
+		return fmt.Sprintf(w.SummaryGauge, s.Gauge.Label, s.Gauge.Goal.display, s.Gauge.Actual.display)
 	}
 	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 )
 
@@ -17,12 +18,24 @@ func dec(t *testing.T, s string) num.Dec {
 	return d
 }
 
+// written is the quantity value in unit, as a data file writes it.
+func written(t *testing.T, value, unit, qualifier string) num.Quantity {
+	t.Helper()
+	u, ok := num.ParseUnit(unit)
+	if !ok {
+		t.Fatalf("unit %q", unit)
+	}
+	return num.NewQuantity(dec(t, value), u, qualifier)
+}
+
+var zh = locale.New("zh-CN")
+
 func TestBarOptionScalesAndLabels(t *testing.T) {
 	s := &Spec{ID: "c1", Type: "hbar", Title: "投入", Base: "元", Items: []Item{
-		{Label: "水务局", Value: dec(t, "1000000"), Display: "100余万元"},
-		{Label: "规划局", Value: dec(t, "128000"), Display: "12.8万元"},
+		{Label: "水务局", Quantity: written(t, "100", "万元", "余")},
+		{Label: "规划局", Quantity: written(t, "12.8", "万元", "")},
 	}}
-	c, err := Build(s, ChineseWords)
+	c, err := Build(s, ChineseWords, zh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,10 +64,10 @@ func TestBarOptionScalesAndLabels(t *testing.T) {
 func TestOptionIsScriptSafe(t *testing.T) {
 	evil := `</script><script>alert(1)</script>__f__function(){alert(2)}__f__`
 	s := &Spec{Type: "pie", Title: evil, Base: "元", Items: []Item{
-		{Label: evil, Value: dec(t, "1"), Display: "1元"},
-		{Label: "b", Value: dec(t, "2"), Display: "2元"},
+		{Label: evil, Quantity: written(t, "1", "元", "")},
+		{Label: "b", Quantity: written(t, "2", "元", "")},
 	}}
-	c, err := Build(s, ChineseWords)
+	c, err := Build(s, ChineseWords, zh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,8 +86,8 @@ func TestOptionIsScriptSafe(t *testing.T) {
 
 func TestGaugeUsesGoalAsMaximum(t *testing.T) {
 	s := &Spec{Type: "gauge", Title: "覆盖", Base: "个", Gauge: &Gauge{Label: "覆盖行政村",
-		Goal: Item{Value: dec(t, "252"), Display: "252个"}, Actual: Item{Value: dec(t, "252"), Display: "252个"}}}
-	c, err := Build(s, ChineseWords)
+		Goal: Item{Quantity: written(t, "252", "个", "")}, Actual: Item{Quantity: written(t, "252", "个", "")}}}
+	c, err := Build(s, ChineseWords, zh)
 	if err != nil {
 		t.Fatal(err)
 	}

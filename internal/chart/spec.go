@@ -4,18 +4,26 @@
 // JavaScript and by a screen reader.
 package chart
 
-import "github.com/jinzhan-dev/jinzhan/internal/num"
+import (
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
+	"github.com/jinzhan-dev/jinzhan/internal/num"
+)
 
 // Types are the chart types a spec may name.
 var Types = []string{"bar", "hbar", "pie", "donut", "stacked", "line", "gauge"}
 
-// Item is one figure drawn in a chart.
+// Item is one figure drawn in a chart. It holds the figure as data; Build
+// shows it in the site's language.
 type Item struct {
-	Label   string  // category or slice name
-	Value   num.Dec // in the base unit
-	Display string  // 100余万元
-	AsOf    string  // 2020年8月5日
-	Source  string  // 辽宁日报 2020年8月5日
+	Label string // category or slice name; a series point's is its date
+	num.Quantity
+	When   load.Date // the date of a series point
+	AsOf   load.Date
+	Source *load.Source
+
+	// What Build shows, in the site's language (see shown).
+	display, asOf, source string
 }
 
 // Row is one bar of a stacked chart: one item per segment.
@@ -24,7 +32,7 @@ type Row struct {
 	Items []Item
 }
 
-// Line is one series of a line chart; item labels are the dates.
+// Line is one series of a line chart; items are its dated points.
 type Line struct {
 	Label string
 	Items []Item
@@ -50,4 +58,6 @@ type Spec struct {
 	Rows     []Row
 	Lines    []Line
 	Gauge    *Gauge
+
+	loc *locale.Locale // set on the copy Build draws (see shown)
 }

@@ -81,14 +81,16 @@ type Carriers struct {
 // Metric is one figure: a value in its unit, with qualifier, date and source.
 type Metric struct {
 	strictyaml.Meta
-	ID        string `yaml:"id" jz:"required"`
-	Label     string `yaml:"label" jz:"required"`
-	Value     Number `yaml:"value" jz:"required"`
-	Unit      string `yaml:"unit" jz:"required"`
-	Qualifier string `yaml:"qualifier"`
-	AsOf      Date   `yaml:"as_of"`
-	Source    string `yaml:"source"`
-	Note      string `yaml:"note"`
+	ID          string `yaml:"id" jz:"required"`
+	Label       string `yaml:"label" jz:"required"`
+	Value       Number `yaml:"value" jz:"required"`
+	Unit        string `yaml:"unit" jz:"required"`
+	Qualifier   string `yaml:"qualifier"`
+	UnitEn      string `yaml:"unit_en"`      // English noun of a measure word English counts bare: counties for 个
+	DisplayUnit string `yaml:"display_unit"` // a unit to show the figure in other than the one it is written in
+	AsOf        Date   `yaml:"as_of"`
+	Source      string `yaml:"source"`
+	Note        string `yaml:"note"`
 	// PartOf names the metric of the same activity this one is a part of,
 	// so the build can check that the parts do not exceed their total.
 	PartOf string `yaml:"part_of"`
@@ -97,16 +99,18 @@ type Metric struct {
 // Target is a goal with its deadline and, where known, what has been reached.
 type Target struct {
 	strictyaml.Meta
-	ID        string  `yaml:"id" jz:"required"`
-	Label     string  `yaml:"label" jz:"required"`
-	Value     Number  `yaml:"value" jz:"required"`
-	Unit      string  `yaml:"unit" jz:"required"`
-	Qualifier string  `yaml:"qualifier"`
-	Deadline  Date    `yaml:"deadline"`
-	Actual    *Number `yaml:"actual"`
-	AsOf      Date    `yaml:"as_of"`
-	Source    string  `yaml:"source"`
-	Note      string  `yaml:"note"`
+	ID          string  `yaml:"id" jz:"required"`
+	Label       string  `yaml:"label" jz:"required"`
+	Value       Number  `yaml:"value" jz:"required"`
+	Unit        string  `yaml:"unit" jz:"required"`
+	Qualifier   string  `yaml:"qualifier"`
+	UnitEn      string  `yaml:"unit_en"`      // English noun of a measure word English counts bare: counties for 个
+	DisplayUnit string  `yaml:"display_unit"` // a unit to show the figure in other than the one it is written in
+	Deadline    Date    `yaml:"deadline"`
+	Actual      *Number `yaml:"actual"`
+	AsOf        Date    `yaml:"as_of"`
+	Source      string  `yaml:"source"`
+	Note        string  `yaml:"note"`
 }
 
 // Breakdown is one unit, township, village or person with its own figures.
@@ -140,11 +144,13 @@ func (b *Breakdown) VillagesOrNil() []string {
 // Series is a run of dated values in one unit.
 type Series struct {
 	strictyaml.Meta
-	ID     string  `yaml:"id" jz:"required"`
-	Label  string  `yaml:"label" jz:"required"`
-	Unit   string  `yaml:"unit" jz:"required"`
-	Source string  `yaml:"source"`
-	Points []Point `yaml:"points" jz:"required"`
+	ID          string  `yaml:"id" jz:"required"`
+	Label       string  `yaml:"label" jz:"required"`
+	Unit        string  `yaml:"unit" jz:"required"`
+	UnitEn      string  `yaml:"unit_en"`      // English noun of a measure word English counts bare: counties for 个
+	DisplayUnit string  `yaml:"display_unit"` // a unit to show the figure in other than the one it is written in
+	Source      string  `yaml:"source"`
+	Points      []Point `yaml:"points" jz:"required"`
 }
 
 // Point is one dated value of a series.

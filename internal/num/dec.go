@@ -6,7 +6,6 @@ package num
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -56,8 +55,13 @@ func (d Dec) normal() Dec {
 func (d Dec) Shift(n int) Dec { return Dec{Coef: d.Coef, Exp: d.Exp + n}.normal() }
 
 // Float is the value as a float64, for drawing charts only: compare with
-// Cmp and add with SumCmp, which are exact.
-func (d Dec) Float() float64 { return float64(d.Coef) * math.Pow10(d.Exp) }
+// Cmp and add with SumCmp, which are exact. It is the float nearest to the
+// digits written, so that JSON prints those digits (10.2, never
+// 10.200000000000001 as Coef × 10^Exp would give).
+func (d Dec) Float() float64 {
+	f, _ := strconv.ParseFloat(d.String(), 64)
+	return f
+}
 
 // Sign is -1, 0 or 1.
 func (d Dec) Sign() int {

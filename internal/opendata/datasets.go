@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
@@ -69,10 +70,13 @@ type lang struct {
 	descs   map[string]string // by key
 	kinds   map[string]string // row kind as the CSV writes it; missing: the kind itself
 	notes   string
+	// citationSep separates the sources a dataset cites.
+	citationSep string
 }
 
 var langs = map[string]lang{
 	"zh-CN": {
+		citationSep: "；",
 		headers: map[string]string{
 			"ref": "引用", "activity": "活动", "breakdown": "分项", "kind": "类型", "label": "项目", "value": "数值", "unit": "单位",
 			"qualifier": "限定词", "display": "显示", "as_of": "截至", "deadline": "期限", "source": "来源", "note": "备注",
@@ -97,6 +101,7 @@ var langs = map[string]lang{
 			"“显示”是本站的写法；“截至”是数据的日期。同一“引用”下的目标与实际、序列各时点各占一行。转用时请注明原始来源。",
 	},
 	"en": {
+		citationSep: "; ",
 		descs: map[string]string{
 			"ref":       "reference, e.g. volunteer.forestry.households (activity.breakdown.id); a target's goal and actual, and the points of a series, share one",
 			"activity":  "the activity's URL name; campaign for the campaign's own figures",
@@ -167,26 +172,17 @@ func (d *Dataset) JSONURL() string { return "/" + d.JSONPath() }
 // has been built yet (charts link to it before the files are made).
 func CSVURL(id string) string { return "/" + Dir + "/" + id + ".csv" }
 
-// Citation names a source the way the site's pages do:
-// 辽宁日报《小康路上并肩行》（2020年8月5日，张旭）.
-func Citation(s *load.Source) string {
-	if s == nil {
-		return ""
-	}
-	c := s.Publisher + "《" + s.Title + "》（" + s.Date.Chinese()
-	if s.Author != "" {
-		c += "，" + s.Author
-	}
-	return c + "）"
+// builder collects the rows of one dataset; loc shows its figures and
+// sources in the site's language.
+type builder struct {
+	d   *Dataset
+	loc *locale.Locale
 }
-
-// builder collects the rows of one dataset.
-type builder struct{ d *Dataset }
 
 func (b *builder) add(f *validate.Figure, kind string, deadline load.Date) {
 	row := Row{
-		Ref: f.Ref, Activity: f.Activity, Kind: kind, Label: f.Label, Value: json.Number(f.Value.String()), Unit: f.Base,
-		Qualifier: f.Qualifier, Display: f.Display, AsOf: f.AsOf.ISO(), Deadline: deadline.ISO(), Source: Citation(f.Source), Note: f.Note,
+		Ref: f.Ref, Activity: f.Activity, Kind: kind, Label: f.Label, Value: json.Number(f.Value.String()), Unit: f.Base(),
+		Qualifier: f.Qualifier, Display: b.loc.Figure(f.Quantity), AsOf: f.AsOf.ISO(), Deadline: deadline.ISO(), Source: b.loc.Citation(f.Source), Note: f.Note,
 	}
 	if f.Breakdown != nil {
 		row.Breakdown = f.Breakdown.Name
@@ -211,8 +207,8 @@ func containsSource(list []*load.Source, s *load.Source) bool {
 
 // Campaign is the dataset of the campaign's own figures (data/campaign.yaml
 // metrics), in file order.
-func Campaign(in *load.Input, cat *validate.Catalog) *Dataset {
-	b := builder{&Dataset{ID: CampaignID, Title: in.Campaign.Name, Page: "/"}}
+func Campaign(in *load.Input, cat *validate.Catalog, loc *locale.Locale) *Dataset {
+	b := builder{&Dataset{ID: CampaignID, Title: in.Campaign.Name, Page: "/"}, loc}
 	for _, m := range in.Campaign.Metrics {
 		if f, ok := cat.Figures[CampaignID+"."+m.ID]; ok {
 			b.add(f, KindMetric, load.Date{})
@@ -224,8 +220,8 @@ func Campaign(in *load.Input, cat *validate.Catalog) *Dataset {
 // Activity is the dataset of one activity in file order: its metrics, each
 // breakdown's metrics, each target's goal then actual (when known), each
 // series' points.
-func Activity(a *load.Activity, cat *validate.Catalog) *Dataset {
-	b := builder{&Dataset{ID: a.Slug, Title: a.Title, Page: "/activities/" + a.Slug + "/"}}
+func Activity(a *load.Activity, cat *validate.Catalog, loc *locale.Locale) *Dataset {
+	b := builder{&Dataset{ID: a.Slug, Title: a.Title, Page: "/activities/" + a.Slug + "/"}, loc}
 	for _, m := range a.Metrics {
 		if f, ok := cat.Figures[a.Slug+"."+m.ID]; ok {
 			b.add(f, KindMetric, load.Date{})
@@ -265,7 +261,7 @@ func Activity(a *load.Activity, cat *validate.Catalog) *Dataset {
 // All combines the rows of every dataset, in order, into the one CSV
 // data/figures.csv; its JSON is data/figures.json (Figures).
 func All(sets []*Dataset) *Dataset {
-	b := builder{&Dataset{ID: AllID, Page: "/" + Dir + "/"}}
+	b := builder{d: &Dataset{ID: AllID, Page: "/" + Dir + "/"}}
 	for _, d := range sets {
 		b.d.Rows = append(b.d.Rows, d.Rows...)
 		if b.d.AsOf.Before(d.AsOf) {
@@ -403,12 +399,13 @@ func (d *Dataset) encodeJSON(s Site) ([]byte, error) {
 		ID: d.ID, Title: d.Title, Page: s.BaseURL + d.Page, Site: s.Title, Language: s.Language, Figures: len(d.Rows),
 		AsOf: d.AsOf.ISO(), Notes: l.notes, Copyright: s.Copyright, CSV: s.BaseURL + d.CSVURL(), Sources: []source{},
 	}
+	loc := locale.New(s.Language)
 	var cites []string
 	for _, src := range d.Sources {
-		cites = append(cites, Citation(src))
+		cites = append(cites, loc.Citation(src))
 		h.Sources = append(h.Sources, source{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date.ISO(), Author: src.Author, URL: src.URL})
 	}
-	h.Citation = strings.Join(cites, "；")
+	h.Citation = strings.Join(cites, l.citationSep)
 	h.Columns = Columns(s.Language)
 	rows := d.Rows
 	if rows == nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"slices"
 
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
@@ -30,14 +31,15 @@ type File struct {
 	Figures []Figure `json:"figures"`
 }
 
-// Figures lists every figure of the catalog, sorted by reference.
-func Figures(cat *validate.Catalog) File {
+// Figures lists every figure of the catalog, sorted by reference, each
+// shown (display, source) in loc's language.
+func Figures(cat *validate.Catalog, loc *locale.Locale) File {
 	out := File{Figures: []Figure{}}
 	for _, ref := range cat.FigureRefs() {
 		f := cat.Figures[ref]
 		out.Figures = append(out.Figures, Figure{
-			Ref: ref, Activity: f.Activity, Label: f.Label, Value: json.Number(f.Value.String()), Unit: f.Base,
-			Qualifier: f.Qualifier, Display: f.Display, AsOf: f.AsOf.ISO(), Source: validate.SourceLine(f.Source),
+			Ref: ref, Activity: f.Activity, Label: f.Label, Value: json.Number(f.Value.String()), Unit: f.Base(),
+			Qualifier: f.Qualifier, Display: loc.Figure(f.Quantity), AsOf: f.AsOf.ISO(), Source: loc.Citation(f.Source),
 		})
 	}
 	slices.SortFunc(out.Figures, func(a, b Figure) int {

@@ -33,17 +33,12 @@ func (r *Renderer) funcs() template.FuncMap {
 			return u, nil
 		},
 		"absURL": func(s *site.Site, p string) string { return s.BaseURL + p },
-		"date": func(d load.Date) string {
-			if r.lang == "en" {
-				return d.English()
-			}
-			return d.Chinese()
-		},
-		"iso": func(d load.Date) string { return d.ISO() },
-		"sourceLine": func(src *load.Source) string {
-			return validate.SourceLine(src)
-		},
-		"figNote": func(f *site.Figure) string { return site.FigureNote(f, r.words) },
+		"date":   r.loc.Date,
+		"iso":    func(d load.Date) string { return d.ISO() },
+		// fig shows a figure in the site's language: 1.2万名, 12,000 people.
+		"fig":        func(f *site.Figure) string { return r.loc.Figure(f.Quantity) },
+		"sourceLine": r.loc.Citation,
+		"figNote":    func(f *site.Figure) string { return site.FigureNote(f, r.words, r.loc) },
 		"limit": func(n int, stories []*site.Story) []*site.Story {
 			return stories[:min(n, len(stories))]
 		},

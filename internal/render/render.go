@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/theme"
@@ -36,12 +37,13 @@ type Renderer struct {
 	urls     map[string]string
 	files    []File
 	words    chart.Words
+	loc      *locale.Locale
 	bufs     sync.Pool
 }
 
 // New reads the theme (templates, strings, assets) for a site in lang.
 func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, lang: lang}
+	r := &Renderer{pages: map[string]*template.Template{}, lang: lang, loc: locale.New(lang)}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	var err error
 	if r.strings, err = loadStrings(layers, lang); err != nil {

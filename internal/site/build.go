@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
@@ -26,6 +27,7 @@ type builder struct {
 	cat        *validate.Catalog
 	photos     Photos
 	words      chart.Words
+	loc        *locale.Locale // shows figures, dates and sources in the site's language
 	site       *Site
 	acts       map[string]*Activity
 	towns      map[string]*Township
@@ -59,6 +61,7 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 		}()
 	}
 	cfg := in.Site
+	b.loc = locale.New(cmp.Or(cfg.Language, "zh-CN"))
 	b.site = &Site{
 		Title:       cfg.Title,
 		Description: cfg.Description,
@@ -121,7 +124,7 @@ func (b *builder) buildChart(spec *load.ChartSpec, id, scope string) (*chart.Cha
 	}
 	s := *resolved
 	s.ID = id
-	c, err := chart.Build(&s, b.words)
+	c, err := chart.Build(&s, b.words, b.loc)
 	if err == nil {
 		c.DataURL = dataURL
 		b.site.Charts++
@@ -203,16 +206,11 @@ func (b *builder) figures(refs []string, scope string) []*Figure {
 	return out
 }
 
-func period(p load.Period) string {
-	switch {
-	case p.Label != "":
+func (b *builder) period(p load.Period) string {
+	if p.Label != "" {
 		return p.Label
-	case !p.Start.IsZero() && !p.End.IsZero():
-		return p.Start.Chinese() + "至" + p.End.Chinese()
-	case !p.Start.IsZero():
-		return p.Start.Chinese() + "起"
 	}
-	return ""
+	return b.loc.Period(p.Start, p.End)
 }
 
 func (b *builder) activities() error {
@@ -220,7 +218,7 @@ func (b *builder) activities() error {
 		act := &Activity{
 			Slug: a.Slug, URL: "/activities/" + a.Slug + "/", Title: a.Title,
 			ShortTitle: cmp.Or(a.ShortTitle, a.Title), Summary: a.Summary, Participants: a.Participants,
-			Period: period(a.Period), Source: b.cat.Sources[a.Source], AsOf: a.AsOf.Chinese(),
+			Period: b.period(a.Period), Source: b.cat.Sources[a.Source], AsOf: b.loc.Date(a.AsOf),
 		}
 		for _, m := range a.Metrics {
 			if f, ok := b.cat.Figures[a.Slug+"."+m.ID]; ok {
@@ -295,7 +293,7 @@ func (b *builder) breakdown(act *Activity, bd *load.Breakdown) *Breakdown {
 func (b *builder) campaign() error {
 	c := &b.in.Campaign
 	camp := &Campaign{
-		Name: c.Name, Place: c.Place, Summary: c.Summary, Period: period(c.Period), AsOf: c.AsOf.Chinese(),
+		Name: c.Name, Place: c.Place, Summary: c.Summary, Period: b.period(c.Period), AsOf: b.loc.Date(c.AsOf),
 		Source: b.cat.Sources[c.Source], Organisers: c.Organisers, Headline: b.figures(c.Headline, ""),
 	}
 	for i := range c.Sources {
@@ -449,18 +447,18 @@ func (b *builder) resolved(f *Figure) *markdown.ResolvedFigure {
 	if b.notes == nil {
 		b.notes = map[*Figure]*markdown.ResolvedFigure{}
 	}
-	r := &markdown.ResolvedFigure{Display: f.Display, Value: f.Value.String() + " " + f.Base, Title: FigureNote(f, b.words)}
+	r := &markdown.ResolvedFigure{Display: b.loc.Figure(f.Quantity), Value: f.Value.String() + " " + f.Base(), Title: FigureNote(f, b.words, b.loc)}
 	b.notes[f] = r
 	return r
 }
 
 // FigureNote is the label, date and source of a figure in one line.
-func FigureNote(f *Figure, w chart.Words) string {
+func FigureNote(f *Figure, w chart.Words, loc *locale.Locale) string {
 	parts := []string{f.Label}
 	if !f.AsOf.IsZero() {
-		parts = append(parts, w.AsOf+" "+f.AsOf.Chinese())
+		parts = append(parts, w.AsOf+" "+loc.Date(f.AsOf))
 	}
-	if src := validate.SourceLine(f.Source); src != "" {
+	if src := loc.Citation(f.Source); src != "" {
 		parts = append(parts, w.Source+" "+src)
 	}
 	return strings.Join(parts, " · ")
@@ -490,10 +488,10 @@ func (b *builder) openData() error {
 	for _, a := range b.in.Activities {
 		inputs[a.Slug] = a
 	}
-	b.site.Campaign.Data = opendata.Campaign(b.in, b.cat)
+	b.site.Campaign.Data = opendata.Campaign(b.in, b.cat, b.loc)
 	b.site.Data = append(b.site.Data, b.site.Campaign.Data)
 	for _, a := range b.site.Activities {
-		a.Data = opendata.Activity(inputs[a.Slug], b.cat)
+		a.Data = opendata.Activity(inputs[a.Slug], b.cat, b.loc)
 		b.site.Data = append(b.site.Data, a.Data)
 	}
 	b.site.AllData = opendata.All(b.site.Data)
@@ -503,7 +501,7 @@ func (b *builder) openData() error {
 			return err
 		}
 	}
-	figures, err := opendata.Figures(b.cat).Marshal()
+	figures, err := opendata.Figures(b.cat, b.loc).Marshal()
 	b.site.FiguresJSONSize = len(figures)
 	return err
 }

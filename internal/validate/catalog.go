@@ -10,6 +10,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 )
@@ -17,22 +18,24 @@ import (
 // CampaignScope is the first part of references to campaign-level figures.
 const CampaignScope = "campaign"
 
-// Figure is a metric with everything needed to show it: its value in the
-// base unit, the Chinese display, its date and its source.
+// Figure is a metric with everything needed to show it: its quantity (the
+// exact value with the unit and qualifier it was written with; shown in
+// the site's language by internal/locale), its date and its source.
 type Figure struct {
+	num.Quantity
 	Ref       string // volunteer.forestry.households
 	Activity  string // activity slug, or CampaignScope
 	Breakdown *load.Breakdown
 	Label     string
-	Value     num.Dec // in Base
-	Base      string  // base unit (元 for 万元)
-	Qualifier string
-	Display   string // 1.2万名
 	AsOf      load.Date
 	Source    *load.Source
 	Note      string
 	Pos       diag.Pos
 }
+
+// AsWritten is the figure as the data file writes it (6000余只), for
+// messages to the editor who wrote it.
+func (f *Figure) AsWritten() string { return locale.Written(f.Quantity) }
 
 // Target is a goal, resolved like a figure; Actual is nil when unknown.
 type Target struct {

@@ -82,7 +82,8 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 			line := chart.Line{Label: s.Label}
 			for _, p := range s.Points {
 				units.check(p.Fig, c.At("series"), fmt.Sprintf("%s.series[%d]", path, i))
-				item := itemOf(p.Fig, p.Date.Chinese())
+				item := itemOf(p.Fig, "")
+				item.When = p.Date
 				line.Items = append(line.Items, item)
 			}
 			spec.Lines = append(spec.Lines, line)
@@ -101,7 +102,7 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 			return nil
 		}
 		units.check(t.Goal, c.At("target"), path+".target")
-		spec.Gauge = &chart.Gauge{Label: t.Goal.Label, Goal: itemOf(t.Goal, "目标"), Actual: itemOf(t.Actual, "实际")}
+		spec.Gauge = &chart.Gauge{Label: t.Goal.Label, Goal: itemOf(t.Goal, ""), Actual: itemOf(t.Actual, "")}
 	}
 	if units.failed {
 		return nil
@@ -122,11 +123,11 @@ type unitCheck struct {
 
 func (u *unitCheck) check(f *Figure, pos diag.Pos, field string) {
 	if u.base == "" {
-		u.base, u.first = f.Base, f.Ref
+		u.base, u.first = f.Base(), f.Ref
 		return
 	}
-	if f.Base != u.base && !u.failed {
-		u.v.list.Errorf(pos, field, diag.T("draw figures of different units in separate charts"), "%s is in %s but %s is in %s", f.Ref, f.Base, u.first, u.base)
+	if f.Base() != u.base && !u.failed {
+		u.v.list.Errorf(pos, field, diag.T("draw figures of different units in separate charts"), "%s is in %s but %s is in %s", f.Ref, f.Base(), u.first, u.base)
 		u.failed = true
 	}
 }
@@ -182,13 +183,5 @@ func items(figs []*Figure, breakdownNames bool) []chart.Item {
 }
 
 func itemOf(f *Figure, label string) chart.Item {
-	return chart.Item{Label: label, Value: f.Value, Display: f.Display, AsOf: f.AsOf.Chinese(), Source: SourceLine(f.Source)}
-}
-
-// SourceLine names a source the way a citation does: 辽宁日报 2020年8月5日.
-func SourceLine(s *load.Source) string {
-	if s == nil {
-		return ""
-	}
-	return strings.TrimSpace(s.Publisher + " " + s.Date.Chinese())
+	return chart.Item{Label: label, Quantity: f.Quantity, AsOf: f.AsOf, Source: f.Source}
 }

@@ -30,6 +30,7 @@ func (v *validator) addFigure(m *load.Metric, path, prefix string, bd *load.Brea
 	}
 	seen[m.ID] = m.At("id")
 	fig := v.figureOf(m.Value, m.Unit, m.Qualifier, m.AsOf, m.Source, &m.Meta, path, def)
+	v.presentation(fig, m.UnitEn, m.DisplayUnit, &m.Meta, path)
 	if fig == nil {
 		v.broken[prefix+"."+m.ID] = true // reported; references to it stay quiet
 		return
@@ -73,8 +74,8 @@ func (v *validator) checkParts() {
 			v.list.Errorf(p.pos, p.path, suggest(p.of, v.scopeIDs(p.fig.Activity), diag.T("name a metric of the same activity")), "unknown figure %q", p.of)
 			continue
 		}
-		if total.Base != p.fig.Base {
-			v.list.Errorf(p.pos, p.path, diag.T("a part is counted in the unit of its total"), "%s is in %s but %s is in %s", p.fig.Ref, p.fig.Base, total.Ref, total.Base)
+		if total.Base() != p.fig.Base() {
+			v.list.Errorf(p.pos, p.path, diag.T("a part is counted in the unit of its total"), "%s is in %s but %s is in %s", p.fig.Ref, p.fig.Base(), total.Ref, total.Base())
 			continue
 		}
 		g := groups[total.Ref]
@@ -98,9 +99,9 @@ func (v *validator) checkParts() {
 		}
 		last := g.parts[len(g.parts)-1]
 		if rounded {
-			v.list.Warnf(last.pos, last.path, diag.T("the source rounds (余, 多, 近 …), so this may be its own inconsistency; check the figures against the source"), "the parts of %s add up to more than its %s", g.total.Ref, g.total.Display)
+			v.list.Warnf(last.pos, last.path, diag.T("the source rounds (余, 多, 近 …), so this may be its own inconsistency; check the figures against the source"), "the parts of %s add up to more than its %s", g.total.Ref, g.total.AsWritten())
 		} else {
-			v.list.Errorf(last.pos, last.path, diag.T("check each part and the total against the source"), "the parts of %s add up to more than its %s", g.total.Ref, g.total.Display)
+			v.list.Errorf(last.pos, last.path, diag.T("check each part and the total against the source"), "the parts of %s add up to more than its %s", g.total.Ref, g.total.AsWritten())
 		}
 	}
 }
@@ -111,7 +112,7 @@ func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf
 	ok := true
 	unit, known := num.ParseUnit(unitText)
 	if unitText != "" && !known {
-		v.list.Errorf(meta.At("unit"), path+".unit", diag.T("use one of: %s (optionally with 万 or 亿 before it)", strings.Join(num.Units(), " ")), "unknown unit %q", unitText)
+		v.list.Errorf(meta.At("unit"), path+".unit", unitHint(), "unknown unit %q", unitText)
 		ok = false
 	}
 	if !num.ValidQualifier(qualifier) {
@@ -143,13 +144,33 @@ func (v *validator) figureOf(value load.Number, unitText, qualifier string, asOf
 	if asOf.IsZero() && src != nil {
 		asOf = src.Date
 	}
-	base := value.Shift(unit.Scale)
-	return &Figure{
-		Value:     base,
-		Base:      unit.Base,
-		Qualifier: qualifier,
-		Display:   num.Format(base, unit.Base, qualifier),
-		AsOf:      asOf,
-		Source:    src,
+	return &Figure{Quantity: num.NewQuantity(value.Dec, unit, qualifier), AsOf: asOf, Source: src}
+}
+
+// presentation checks how a figure asks to be shown (unit_en,
+// display_unit) and records it; fig may be nil (a figure already refused).
+func (v *validator) presentation(fig *Figure, unitEn, displayUnit string, meta interface{ At(string) diag.Pos }, path string) {
+	var shown num.Unit
+	if displayUnit != "" {
+		u, ok := num.ParseUnit(displayUnit)
+		switch {
+		case !ok:
+			v.list.Errorf(meta.At("display_unit"), path+".display_unit", unitHint(), "unknown unit %q", displayUnit)
+			return
+		case fig != nil && u.Base != fig.Base():
+			v.list.Errorf(meta.At("display_unit"), path+".display_unit", diag.T("show it in %s with 万 or 亿 before it, or leave display_unit out", fig.Base()),
+				"a figure counted in %s cannot be shown in %s", fig.Base(), displayUnit)
+			return
+		}
+		shown = u
 	}
+	if fig != nil {
+		fig.UnitEn, fig.Shown = unitEn, shown
+	}
+}
+
+// unitHint lists the units a figure may be written in.
+func unitHint() diag.Text {
+	return diag.T("use one of: %s (optionally with 万 or 亿 before it), or in English: %s (optionally with thousand, million or billion before it)",
+		strings.Join(num.Units(), " "), strings.Join(num.EnglishUnits(), ", "))
 }

@@ -168,7 +168,7 @@ func (v *validator) figurePrint(f *Figure) uint64 {
 	}
 	var h maphash.Hash
 	h.SetSeed(v.memo.seed)
-	for _, s := range []string{f.Display, f.Label, f.Base, f.Value.String(), f.Qualifier, f.Activity, f.AsOf.ISO(), SourceLine(f.Source), f.Note,
+	for _, s := range []string{f.Label, f.Unit.Written, f.Quantity.Written.String(), f.Value.String(), f.Qualifier, f.UnitEn, f.Shown.Written, f.Activity, f.AsOf.ISO(), sourceKey(f.Source), f.Note,
 		strings.Join(f.Breakdown.TownshipsOrNil(), ","), strings.Join(f.Breakdown.VillagesOrNil(), ",")} {
 		h.WriteString(s)
 		h.WriteByte(0)
@@ -191,4 +191,12 @@ func (m *Memo) forgetOthers(docs []*load.Doc) {
 			delete(m.docs, d)
 		}
 	}
+}
+
+// sourceKey is everything a citation of s shows.
+func sourceKey(s *load.Source) string {
+	if s == nil {
+		return ""
+	}
+	return s.ID + "\x00" + s.Publisher + "\x00" + s.Title + "\x00" + s.Date.ISO() + "\x00" + s.Author + "\x00" + s.URL
 }

@@ -221,7 +221,7 @@ func (v *validator) campaign() {
 		case !ok:
 			v.list.Errorf(c.Carriers.At("count"), "carriers.count", suggest(c.Carriers.Count, v.scopeIDs(CampaignScope), diag.T("name a metric of this file")), "unknown campaign metric %q", c.Carriers.Count)
 		case f.Value.Cmp(num.Dec{Coef: int64(len(c.Carriers.Named))}) < 0:
-			v.list.Errorf(c.Carriers.At("named"), "carriers.named", diag.T("check the count or the list"), "%d carriers named but the count says %s", len(c.Carriers.Named), f.Display)
+			v.list.Errorf(c.Carriers.At("named"), "carriers.named", diag.T("check the count or the list"), "%d carriers named but the count says %s", len(c.Carriers.Named), f.AsWritten())
 		}
 	}
 	for i, slug := range c.Carriers.Named {
@@ -336,6 +336,7 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 	}
 	seen[t.ID] = t.At("id")
 	goal := v.figureOf(t.Value, t.Unit, t.Qualifier, t.AsOf, t.Source, t, path, def)
+	v.presentation(goal, t.UnitEn, t.DisplayUnit, t, path)
 	if goal == nil {
 		return
 	}
@@ -352,8 +353,8 @@ func (v *validator) target(a *load.Activity, t *load.Target, path string, def fi
 			v.list.Errorf(t.At("actual"), path+".actual", diag.Text{}, "a figure cannot be negative, got %s", t.Actual.Dec)
 		}
 		actual := *goal
-		actual.Value, actual.Qualifier = base, ""
-		actual.Display = num.Format(base, unit.Base, "")
+		actual.Quantity = num.NewQuantity(t.Actual.Dec, unit, "")
+		actual.UnitEn, actual.Shown = goal.UnitEn, goal.Shown
 		res.Actual = &actual
 	}
 	v.cat.Targets[goal.Ref] = res
@@ -376,6 +377,12 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 		}
 		src := s.Source
 		fig := v.figureOf(p.Value, s.Unit, p.Qualifier, p.Date, src, &p.Meta, ppath, def)
+		switch {
+		case i == 0:
+			v.presentation(fig, s.UnitEn, s.DisplayUnit, s, path) // once, for the series
+		case fig != nil && len(out.Points) > 0:
+			fig.UnitEn, fig.Shown = out.Points[0].Fig.UnitEn, out.Points[0].Fig.Shown
+		}
 		if fig == nil {
 			if s.Unit == "" || i > 0 {
 				continue
@@ -383,7 +390,7 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 			return
 		}
 		fig.Ref, fig.Activity, fig.Label, fig.Pos = ref, a.Slug, s.Label, p.Pos
-		out.Base = fig.Base
+		out.Base = fig.Base()
 		out.Points = append(out.Points, SeriesPoint{Date: p.Date, Fig: fig})
 	}
 	v.cat.Series[ref] = out
