@@ -8,6 +8,7 @@
 package locale
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
@@ -128,25 +129,23 @@ func (l *Locale) Citation(s *load.Source) string {
 	if s.Author != "" {
 		when = append(when, s.Author)
 	}
+	// Chinese: 出版者《标题》（日期，作者）; English: Publisher, “Title” (date, author).
+	p := citationMarks{title: "《%s》", when: "（%s）", sep: "，"}
 	if l.english {
-		c := s.Publisher
-		if s.Title != "" {
-			c += ", “" + s.Title + "”"
-		}
-		if len(when) > 0 {
-			c += " (" + strings.Join(when, ", ") + ")"
-		}
-		return c
+		p = citationMarks{title: ", “%s”", when: " (%s)", sep: ", "}
 	}
 	c := s.Publisher
 	if s.Title != "" {
-		c += "《" + s.Title + "》"
+		c += fmt.Sprintf(p.title, s.Title)
 	}
 	if len(when) > 0 {
-		c += "（" + strings.Join(when, "，") + "）"
+		c += fmt.Sprintf(p.when, strings.Join(when, p.sep))
 	}
 	return c
 }
+
+// citationMarks are the punctuation of a citation in one language.
+type citationMarks struct{ title, when, sep string }
 
 // Period shows a span of dates: 2020年7月至2020年12月, 2020年7月起; July 2020 –
 // December 2020, from July 2020.
