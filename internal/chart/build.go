@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -398,14 +399,14 @@ func summarize(s *Spec, w Words) string {
 	parts := func(items []Item) string {
 		out := make([]string, len(items))
 		for i, it := range items {
-			out[i] = it.Label + " " + it.display
+			out[i] = locale.Fill(w.SummaryItem, "label", it.Label, "value", it.display)
 		}
 		return strings.Join(out, w.ListSep)
 	}
 	switch s.Type {
 	case "bar", "hbar":
 		if len(s.Items) == 1 {
-			return fmt.Sprintf(w.SummaryParts, parts(s.Items))
+			return locale.Fill(w.SummaryParts, "parts", parts(s.Items))
 		}
 		hi, lo := s.Items[0], s.Items[0]
 		for _, it := range s.Items[1:] {
@@ -416,24 +417,24 @@ func summarize(s *Spec, w Words) string {
 				lo = it
 			}
 		}
-		return fmt.Sprintf(w.SummaryBar, len(s.Items), hi.Label, hi.display, lo.Label, lo.display)
+		return locale.Fill(w.SummaryBar, "count", strconv.Itoa(len(s.Items)), "maxLabel", hi.Label, "max", hi.display, "minLabel", lo.Label, "min", lo.display)
 	case "pie", "donut":
-		return fmt.Sprintf(w.SummaryParts, parts(s.Items))
+		return locale.Fill(w.SummaryParts, "parts", parts(s.Items))
 	case "stacked":
 		rows := make([]string, len(s.Rows))
 		for i, r := range s.Rows {
-			rows[i] = r.Label + "：" + parts(r.Items)
+			rows[i] = locale.Fill(w.SummaryRow, "label", r.Label, "parts", parts(r.Items))
 		}
-		return fmt.Sprintf(w.SummaryParts, strings.Join(rows, "；"))
+		return locale.Fill(w.SummaryParts, "parts", strings.Join(rows, w.Semicolon))
 	case "line":
 		var out []string
 		for _, l := range s.Lines {
 			first, last := l.Items[0], l.Items[len(l.Items)-1]
-			out = append(out, fmt.Sprintf(w.SummaryLine, l.Label, first.Label, first.display, last.Label, last.display))
+			out = append(out, locale.Fill(w.SummaryLine, "label", l.Label, "first", first.display, "firstDate", first.Label, "last", last.display, "lastDate", last.Label))
 		}
-		return strings.Join(out, "")
+		return strings.Join(out, w.SentenceSep)
 	case "gauge":
-		return fmt.Sprintf(w.SummaryGauge, s.Gauge.Label, s.Gauge.Goal.display, s.Gauge.Actual.display)
+		return locale.Fill(w.SummaryGauge, "label", s.Gauge.Label, "goal", s.Gauge.Goal.display, "actual", s.Gauge.Actual.display)
 	}
 	return ""
 }
