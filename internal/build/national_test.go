@@ -34,7 +34,7 @@ func TestNationalCampaignInEnglish(t *testing.T) {
 		"Rural poor under the current line went from 98.99 million people (2012) to 0 people (2020).",
 		"Poverty headcount ratio went from 10.2% (2012) to 0.6% (2019).",
 		"2 items; highest Per capita disposable income of rural residents in poor areas, 2020 (12,588 yuan), lowest",
-		`Target: <data value="0 人">0 people</data>, by 31 December 2020`, `"name":"million people"`)
+		`Target: <data value="0 人">0 people</data>, by 31 December 2020`, `"name":"million people"`, `"numbers":"en"`)
 	r.AssertFile("activities/assistance/index.html", "255,000", "more than 3 million people")
 	r.AssertFile("stories/relocation/index.html", "Figures in this story", "6 April 2021")
 	r.AssertFile("search/index.html", `placeholder="Words to look for"`)
@@ -87,7 +87,7 @@ func TestNationalCampaignInChinese(t *testing.T) {
 		"来源：国务院新闻办公室《人类减贫的中国实践》（2021年4月）；数据截至 2021年4月")
 	r.AssertFile("activities/poverty/index.html", "6079元", "12588元", "! 1.2588万元", "9899万人", "2012年",
 		"现行标准下的农村贫困人口从2012年的9899万人变为2020年的0万人。", "贫困发生率从2012年的10.2%变为2019年的0.6%。",
-		"目标：<data", "，截止 2020年12月31日", `"name":"万人"`)
+		"目标：<data", "，截止 2020年12月31日", `"name":"万人"`, `"numbers":"zh"`)
 	r.AssertFile("activities/assistance/index.html", "25.5万个", "300多万名")
 	r.AssertFile("stories/relocation/index.html", "本文数据", "2021年4月6日")
 	r.AssertFile("data/index.html", "如 campaign.villages", "来源写作12.8万个的，这里是128000", "本站的写法，如12.8万个")

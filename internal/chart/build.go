@@ -98,12 +98,28 @@ func Build(s *Spec, w Words, loc *locale.Locale) (*Chart, error) {
 	option["aria"] = map[string]any{"enabled": true, "label": map[string]any{"enabled": false}, "decal": map[string]any{"show": true}}
 	option["animation"] = false
 	delete(option, "toolbox")
+	option[ScriptKey] = map[string]any{"numbers": numberStyle(loc)}
 	js, err := json.Marshal(option) // escapes <, >, &, U+2028 and U+2029
 	if err != nil {
 		return nil, err
 	}
 	c.Option = template.JS(js)
 	return c, nil
+}
+
+// ScriptKey names the part of an option that is for our chart script
+// (charts.js), not for ECharts: the script reads it and removes it before
+// drawing. It holds data only — the option never carries code.
+const ScriptKey = "jinzhan"
+
+// numberStyle names how the script writes numbers on value axes, gauges,
+// point labels and tooltips: "zh" plainly (10000), "en" with thousands
+// separators (10,000). ECharts' own style is the English one.
+func numberStyle(loc *locale.Locale) string {
+	if loc.English() {
+		return "en"
+	}
+	return "zh"
 }
 
 // axis scales the values of a chart to one axis unit (万元, 亿元 …).
@@ -126,6 +142,11 @@ func itemValues(items []Item) []num.Dec {
 	}
 	return out
 }
+
+// nameGap lifts a vertical value axis' name (万人, million people) clear
+// of the label above the highest point or bar: ECharts' 15 px put a first
+// point's label over the name on a 390 px phone.
+const nameGap = 28
 
 // palette suits the theme (deep red first) and stays apart in greyscale;
 // ECharts also draws decal patterns (aria.decal) so colour is never alone.
@@ -165,7 +186,7 @@ func barOption(s *Spec, w Words) map[string]any {
 		// Room on the right for value labels such as 100余万元.
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "96", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
-	valueAxis := opts.YAxis{Type: "value", Name: ax.name}
+	valueAxis := opts.YAxis{Type: "value", Name: ax.name, NameGap: nameGap}
 	if horizontal {
 		bar.SetGlobalOptions(
 			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name, Show: opts.Bool(false)}),
@@ -263,8 +284,9 @@ func lineOption(s *Spec) map[string]any {
 		charts.WithTitleOpts(titled(s)),
 		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Lines) > 1), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "48", Bottom: "4%", ContainLabel: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.name}),
+		// Room above the plot for the legend, then the axis name.
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "60", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.name, NameGap: nameGap}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 	)
 	line.SetXAxis(dates)
