@@ -3,6 +3,8 @@ package build_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
@@ -20,10 +22,87 @@ func nationalSite(t *testing.T, name string) string {
 	return string(data)
 }
 
+// pageKinds are the kinds of page every site has; each must be seen.
+var pageKinds = []string{"home", "activity", "story", "stories", "townships", "search", "data"}
+
 func TestNationalCampaignInEnglish(t *testing.T) {
 	r := sitetest.Build(t, nationalSite(t, "national-en"))
-	r.AssertFile("index.html", "832 counties", "128,000", "more than 9.6 million people", "all <data")
-	r.AssertFile("activities/poverty/index.html", "6,079 yuan", "12,588 yuan", `"value":10.2}`, `"value":1.7}`, `"value":0.6}`, "! 10.200000000000001", "! 1.7000000000000002", "! 0.6000000000000001")
+	r.AssertFile("index.html", "832 counties", "128,000", "more than 9.6 million people", "all <data",
+		`aria-current="page">Overview</a>`, `<a href="/stories/">Stories</a>`, `<h2 id="carriers-title">Activities</h2>`,
+		"Source: State Council Information Office, “Poverty Alleviation: China&#39;s Experience and Contribution” (April 2021); figures as of April 2021")
+	r.AssertFile("activities/poverty/index.html", "6,079 yuan", "12,588 yuan", `"value":10.2}`, `"value":1.7}`, `"value":0.6}`, "! 10.200000000000001", "! 1.7000000000000002", "! 0.6000000000000001",
+		"Rural poor under the current line went from 98.99 million people (2012) to 0 people (2020).",
+		"Poverty headcount ratio went from 10.2% (2012) to 0.6% (2019).",
+		"2 items; highest Per capita disposable income of rural residents in poor areas, 2020 (12,588 yuan), lowest",
+		`Target: <data value="0 人">0 people</data>, by 31 December 2020`, `"name":"million people"`, `"numbers":"en"`)
 	r.AssertFile("activities/assistance/index.html", "255,000", "more than 3 million people")
+	r.AssertFile("stories/relocation/index.html", "Figures in this story", "6 April 2021")
+	r.AssertFile("search/index.html", `placeholder="Words to look for"`)
+	r.AssertFile("data/index.html", "e.g. campaign.villages", "128,000 is 128000")
 	r.AssertFile("data/poverty.csv", "more than 9.6 million people")
+
+	kinds := map[string]bool{}
+	siteFiles(t, r.Public, func(rel string, data []byte) {
+		var texts []string
+		switch {
+		case strings.HasPrefix(rel, "schema/"), rel == ".jinzhan-output":
+			return // the data format's schemas for editors' tools (in Chinese), the output folder's mark
+		case strings.HasSuffix(rel, ".html"):
+			shown, options := pageTexts(t, string(data))
+			texts = append(shown, options...)
+			if m := regexp.MustCompile(`<body class="kind-(\w+)"`).FindSubmatch(data); m != nil {
+				kinds[string(m[1])] = true
+			}
+		case strings.HasSuffix(rel, "feed.xml"):
+			texts = feedTexts(t, data)
+		case strings.HasSuffix(rel, ".json"):
+			// unit and qualifier hold the data's own words (人, 多), as written.
+			texts = jsonStrings(t, data, []string{"unit", "qualifier"})
+		case strings.HasSuffix(rel, ".csv"):
+			texts = csvStrings(t, data, []string{"unit", "qualifier"})
+		default:
+			texts = []string{string(data)}
+		}
+		for _, s := range texts {
+			if c := chineseIn(s); c != "" {
+				t.Errorf("%s shows Chinese: %q", rel, c)
+			}
+		}
+	})
+	for _, k := range pageKinds {
+		if !kinds[k] {
+			t.Errorf("no page of kind %s checked", k)
+		}
+	}
+}
+
+// exampleWords are words of the example site (Beipiao) that the theme
+// and jinzhan once wrote on every site: examples, headings, hints.
+var exampleWords = []string{"北票", "马友营", "mayouying", "养鸭", "第一书记", "volunteer", "forestry", "quanjuyong", "载体", "报道涉及", "辽宁日报"}
+
+func TestNationalCampaignInChinese(t *testing.T) {
+	bundle := nationalSite(t, "national-zh")
+	r := sitetest.Build(t, bundle)
+	r.AssertFile("index.html", "832个", "12.8万个", "960多万人", `aria-current="page">总览</a>`, `<h2 id="carriers-title">各项活动</h2>`,
+		"来源：国务院新闻办公室《人类减贫的中国实践》（2021年4月）；数据截至 2021年4月")
+	r.AssertFile("activities/poverty/index.html", "6079元", "12588元", "! 1.2588万元", "9899万人", "2012年",
+		"现行标准下的农村贫困人口从2012年的9899万人变为2020年的0万人。", "贫困发生率从2012年的10.2%变为2019年的0.6%。",
+		"目标：<data", "，截止 2020年12月31日", `"name":"万人"`, `"numbers":"zh"`)
+	r.AssertFile("activities/assistance/index.html", "25.5万个", "300多万名")
+	r.AssertFile("stories/relocation/index.html", "本文数据", "2021年4月6日")
+	r.AssertFile("data/index.html", "如 campaign.villages", "来源写作12.8万个的，这里是128000", "本站的写法，如12.8万个")
+	r.AssertFile("search/index.html", `placeholder="输入要找的词"`)
+
+	siteFiles(t, r.Public, func(rel string, data []byte) {
+		for _, w := range exampleWords {
+			// The site may name what the example names (第一书记 are sent
+			// nationwide); the schemas describe the data's carriers (载体).
+			if strings.Contains(bundle, w) || (w == "载体" && strings.HasPrefix(rel, "schema/")) {
+				continue
+			}
+			if i := strings.Index(string(data), w); i >= 0 {
+				t.Errorf("%s shows the example site's %q: …%s…", rel, w, data[max(0, i-60):min(len(data), i+60)])
+			}
+		}
+	})
 }

@@ -134,7 +134,7 @@ func globalSignature(seed maphash.Seed, s *site.Site, themeKey string) uint64 {
 	d.SetSeed(seed)
 	d.str(themeKey, s.Title, s.Description, s.BaseURL, s.Language, s.Copyright)
 	for _, m := range s.Menu {
-		d.str(m.Label, m.URL)
+		d.str(m.Label, m.URL, m.Kind)
 	}
 	if src := s.Campaign.Source; src != nil {
 		d.str(src.ID, src.Title, src.Publisher, src.Date.ISO(), src.Author, src.URL)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 )
@@ -30,12 +31,31 @@ func written(t *testing.T, value, unit, qualifier string) num.Quantity {
 
 var zh = locale.New("zh-CN")
 
+// zhWords and enWords are the theme's chart strings (themes/default/i18n).
+var zhWords = Words{
+	Item: "项目", Value: "数值", AsOf: "截至", Source: "来源", Date: "日期", Goal: "目标", Actual: "实际",
+	SummaryBar:   "共{count}项，最高为{maxLabel}（{max}），最低为{minLabel}（{min}）。",
+	SummaryParts: "包括{parts}。", SummaryItem: "{label} {value}", SummaryRow: "{label}：{parts}",
+	SummaryLine:  "{label}从{firstDate}的{first}变为{lastDate}的{last}。",
+	SummaryGauge: "{label}：目标{goal}，实际{actual}。",
+	ListSep:      "、", Semicolon: "；",
+}
+
+var enWords = Words{
+	Item: "Item", Value: "Value", AsOf: "As of", Source: "Source", Date: "Date", Goal: "Target", Actual: "Reached",
+	SummaryBar:   "{count} items; highest {maxLabel} ({max}), lowest {minLabel} ({min}).",
+	SummaryParts: "Includes {parts}.", SummaryItem: "{label} ({value})", SummaryRow: "{label}: {parts}",
+	SummaryLine:  "{label} went from {first} ({firstDate}) to {last} ({lastDate}).",
+	SummaryGauge: "{label}: target {goal}, reached {actual}.",
+	ListSep:      ", ", Semicolon: "; ", SentenceSep: " ",
+}
+
 func TestBarOptionScalesAndLabels(t *testing.T) {
 	s := &Spec{ID: "c1", Type: "hbar", Title: "投入", Base: "元", Items: []Item{
 		{Label: "水务局", Quantity: written(t, "100", "万元", "余")},
 		{Label: "规划局", Quantity: written(t, "12.8", "万元", "")},
 	}}
-	c, err := Build(s, ChineseWords, zh)
+	c, err := Build(s, zhWords, zh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +87,7 @@ func TestOptionIsScriptSafe(t *testing.T) {
 		{Label: evil, Quantity: written(t, "1", "元", "")},
 		{Label: "b", Quantity: written(t, "2", "元", "")},
 	}}
-	c, err := Build(s, ChineseWords, zh)
+	c, err := Build(s, zhWords, zh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,11 +107,39 @@ func TestOptionIsScriptSafe(t *testing.T) {
 func TestGaugeUsesGoalAsMaximum(t *testing.T) {
 	s := &Spec{Type: "gauge", Title: "覆盖", Base: "个", Gauge: &Gauge{Label: "覆盖行政村",
 		Goal: Item{Quantity: written(t, "252", "个", "")}, Actual: Item{Quantity: written(t, "252", "个", "")}}}
-	c, err := Build(s, ChineseWords, zh)
+	c, err := Build(s, zhWords, zh)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(c.Option), `"max":252`) || c.Table.Rows[0].Cells[1] != "252个" {
 		t.Errorf("option %s table %+v", c.Option, c.Table)
+	}
+}
+
+// Each language orders a summary's arguments itself, and a label that
+// looks like an argument stays as written.
+func TestSummaryNamedArguments(t *testing.T) {
+	point := func(year int, value, unit string) Item {
+		return Item{Quantity: written(t, value, unit, ""), When: load.Date{Year: year}}
+	}
+	s := &Spec{Type: "line", Title: "贫困人口", Base: "人", Lines: []Line{
+		{Label: "农村贫困人口", Items: []Item{point(2012, "9899", "万人"), point(2020, "0", "万人")}},
+		{Label: "{first}", Items: []Item{point(2012, "1", "万人"), point(2020, "2", "万人")}},
+	}}
+	for _, c := range []struct {
+		words Words
+		loc   *locale.Locale
+		want  string
+	}{
+		{zhWords, zh, "农村贫困人口从2012年的9899万人变为2020年的0万人。{first}从2012年的1万人变为2020年的2万人。"},
+		{enWords, locale.New("en"), "农村贫困人口 went from 98.99 million people (2012) to 0 people (2020). {first} went from 10,000 people (2012) to 20,000 people (2020)."},
+	} {
+		c2, err := Build(s, c.words, c.loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c2.Summary != c.want {
+			t.Errorf("summary = %q\nwant      %q", c2.Summary, c.want)
+		}
 	}
 }

@@ -1,24 +1,18 @@
 package chart
 
-// Words are the interface strings a chart's table and summary use; the
-// theme supplies them in the site's language.
+// Words are the interface strings a chart's table and summary use, in the
+// site's language; the theme's i18n files supply them (render.chartWords).
 type Words struct {
 	Item, Value, AsOf, Source, Date, Goal, Actual string
-	Unit                                          string // axis name prefix: 单位
-	// Summary patterns (fmt verbs in order).
-	SummaryBar   string // count, max label, max value, min label, min value
-	SummaryParts string // list of "label value"
-	SummaryLine  string // label, first date, first value, last date, last value
-	SummaryGauge string // label, goal, actual
-	ListSep      string // 、
-}
-
-// ChineseWords are the zh-CN defaults.
-var ChineseWords = Words{
-	Item: "项目", Value: "数值", AsOf: "截至", Source: "来源", Date: "日期", Goal: "目标", Actual: "实际", Unit: "单位",
-	SummaryBar:   "共%d项，最高为%s（%s），最低为%s（%s）。",
-	SummaryParts: "包括%s。",
-	SummaryLine:  "%s从%s的%s变为%s的%s。",
-	SummaryGauge: "%s：目标%s，实际%s。",
-	ListSep:      "、",
+	// Summary patterns name their arguments, so that each language puts
+	// them in its own order: {label} went from {first} ({firstDate}) …
+	SummaryBar   string // {count} {maxLabel} {max} {minLabel} {min}
+	SummaryParts string // {parts}: SummaryItem or SummaryRow joined
+	SummaryItem  string // {label} {value}
+	SummaryRow   string // {label} {parts}: a stacked chart's row
+	SummaryLine  string // {label} {first} {firstDate} {last} {lastDate}
+	SummaryGauge string // {label} {goal} {actual}
+	ListSep      string // between items: 、 or ", "
+	Semicolon    string // between a stacked chart's rows: ； or "; "
+	SentenceSep  string // between two summary sentences: none in Chinese, a space in English
 }

@@ -222,7 +222,7 @@ func loadActivities(fsys fs.FS, files *tree, key hash.Hash64, unreadable map[str
 			continue
 		}
 		if !ValidSlug(slug) {
-			list.Errorf(diag.Pos{File: name}, "", diag.T("use lowercase pinyin, digits and -, e.g. first-secretary.yaml"), "the file name %q cannot be a URL", slug)
+			list.Errorf(diag.Pos{File: name}, "", diag.T("use lowercase pinyin, digits and -, e.g. chanye-fupin.yaml"), "the file name %q cannot be a URL", slug)
 			continue
 		}
 		a := &Activity{Slug: slug}
@@ -320,7 +320,7 @@ func loadDoc(fsys fs.FS, name string, md goldmark.Markdown, anchors map[string][
 		return nil
 	}
 	if kind != KindHome && !ValidSlug(slug) {
-		list.Errorf(diag.Pos{File: name}, "", diag.T("use lowercase pinyin, digits and -, e.g. baoguolao-volunteers.md"),
+		list.Errorf(diag.Pos{File: name}, "", diag.T("use lowercase pinyin, digits and -, e.g. chunjie-zoufang.md"),
 			"the file name %q cannot be a URL", slug)
 		return nil
 	}

@@ -162,3 +162,15 @@ func (l *Locale) Period(start, end load.Date) string {
 	}
 	return l.Date(start) + "至" + l.Date(end)
 }
+
+// Fill puts named arguments (name, value, name, value …) into a pattern of
+// the site's language, so that each language orders them itself: {name}
+// is replaced by its value. A value is never read again for names, so a
+// label holding "{max}" stays as written.
+func Fill(pattern string, args ...string) string {
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(pattern)
+}

@@ -135,3 +135,20 @@ func TestNumberAndDate(t *testing.T) {
 		t.Errorf("zh date %q", got)
 	}
 }
+
+func TestFillNamedArguments(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		args    []string
+		want    string
+	}{
+		{"{label}从{firstDate}的{first}变为{lastDate}的{last}。", []string{"first", "9899万人", "firstDate", "2012年", "label", "贫困人口", "last", "0人", "lastDate", "2020年"}, "贫困人口从2012年的9899万人变为2020年的0人。"},
+		{"{label} went from {first} ({firstDate}) to {last} ({lastDate}).", []string{"first", "98.99 million people", "firstDate", "2012", "label", "Rural poor", "last", "0 people", "lastDate", "2020"}, "Rural poor went from 98.99 million people (2012) to 0 people (2020)."},
+		// A value is not read for names; an unknown name stays visible.
+		{"{a} and {b}, {c}", []string{"a", "{b}", "b", "B"}, "{b} and B, {c}"},
+	} {
+		if got := Fill(c.pattern, c.args...); got != c.want {
+			t.Errorf("Fill(%q) = %q, want %q", c.pattern, got, c.want)
+		}
+	}
+}

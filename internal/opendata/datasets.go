@@ -50,6 +50,11 @@ type Row struct {
 	Deadline  string      `json:"deadline"`  // a target's deadline, ISO
 	Source    string      `json:"source"`    // citation of the source
 	Note      string      `json:"note"`
+
+	// The figure as its data file writes it (9899万人), and whether it was
+	// written with a multiplier: the column notes may cite it (ExampleOf).
+	written string
+	scaled  bool
 }
 
 // columns are the keys of Row in order, the CSV's columns.
@@ -61,86 +66,6 @@ type Column struct {
 	Key         string `json:"key"`         // the JSON key (and the English CSV header)
 	Header      string `json:"header"`      // the CSV header in the site's language
 	Description string `json:"description"` // what the column holds, in the site's language
-}
-
-// lang holds what a dataset says in one of the site's languages. English
-// files use the JSON keys as CSV headers.
-type lang struct {
-	headers map[string]string // by key; missing: the key itself
-	descs   map[string]string // by key
-	kinds   map[string]string // row kind as the CSV writes it; missing: the kind itself
-	notes   string
-	// citationSep separates the sources a dataset cites.
-	citationSep string
-}
-
-var langs = map[string]lang{
-	"zh-CN": {
-		citationSep: "；",
-		headers: map[string]string{
-			"ref": "引用", "activity": "活动", "breakdown": "分项", "kind": "类型", "label": "项目", "value": "数值", "unit": "单位",
-			"qualifier": "限定词", "display": "显示", "as_of": "截至", "deadline": "期限", "source": "来源", "note": "备注",
-		},
-		descs: map[string]string{
-			"ref":       "引用名，如 volunteer.forestry.households（活动.分项.编号）；同一目标的目标值与实际值、同一序列的各时点共用一个引用名",
-			"activity":  "活动的网址名；campaign 为系列活动总体的数据",
-			"breakdown": "分项（单位、乡镇、村、个人或群体）的名称",
-			"kind":      "指标；目标（目标值）；实际（目标已完成的值）；序列（某一日期的值）",
-			"label":     "统计的项目",
-			"value":     "精确数值，以“单位”计：来源写作46万元的，这里是460000",
-			"unit":      "基本单位（元、人、个……），不带万、亿",
-			"qualifier": "来源对数字精确程度的说明：余、多、近、约、至少、超过、以上、以下",
-			"display":   "本站的写法，如50余万元",
-			"as_of":     "数据截至的日期，写作2020-08-05（或2020-08、2020）；序列为该点的日期",
-			"deadline":  "目标的期限",
-			"source":    "来源：发布者《标题》（日期，作者）",
-			"note":      "备注",
-		},
-		kinds: map[string]string{KindMetric: "指标", KindTarget: "目标", KindActual: "实际", KindSeries: "序列"},
-		notes: "“数值”是来源所写的数字换算为“单位”（基本单位，如万元换算为元）后的精确值；“限定词”是来源对数字精确程度的说明（余、近、以上等），" +
-			"“显示”是本站的写法；“截至”是数据的日期。同一“引用”下的目标与实际、序列各时点各占一行。转用时请注明原始来源。",
-	},
-	"en": {
-		citationSep: "; ",
-		descs: map[string]string{
-			"ref":       "reference, e.g. volunteer.forestry.households (activity.breakdown.id); a target's goal and actual, and the points of a series, share one",
-			"activity":  "the activity's URL name; campaign for the campaign's own figures",
-			"breakdown": "name of the unit, township, village, person or group the figure belongs to",
-			"kind":      "metric; target (the goal); actual (what the target reached); series (the value at one date)",
-			"label":     "what is counted",
-			"value":     "exact number in unit: a source's 46万元 is 460000",
-			"unit":      "base unit (元, 人, 个 …), without 万 or 亿",
-			"qualifier": "the source's word for how exact the figure is: 余 多 (more than), 近 (nearly), 约 (about), 至少 超过 以上 (at least, over), 以下 (at most)",
-			"display":   "how the site writes the figure, e.g. 50余万元",
-			"as_of":     "date of the figure, 2020-08-05 (or 2020-08, 2020); for a series, the point's date",
-			"deadline":  "a target's deadline",
-			"source":    "source: publisher《title》(date, author)",
-			"note":      "remark",
-		},
-		notes: "value is the number the source states, converted exactly to unit (the base unit: 万元 becomes 元); qualifier is the source's own word " +
-			"for how exact it is (余 more than, 近 nearly, 以上 or more …); display is how the site writes the figure; as_of is its date. " +
-			"A target's goal and actual, and each point of a series, are rows of their own under one ref. Cite the original source when you reuse the figures.",
-	},
-}
-
-func langOf(code string) lang {
-	if l, ok := langs[code]; ok {
-		return l
-	}
-	return langs["zh-CN"]
-}
-
-// Columns are the columns of every dataset, explained in language.
-func Columns(language string) []Column {
-	l := langOf(language)
-	out := make([]Column, len(columns))
-	for i, key := range columns {
-		out[i] = Column{Key: key, Header: key, Description: l.descs[key]}
-		if h, ok := l.headers[key]; ok {
-			out[i].Header = h
-		}
-	}
-	return out
 }
 
 // Dataset is one activity's figures, or the campaign's, as published in
@@ -183,6 +108,7 @@ func (b *builder) add(f *validate.Figure, kind string, deadline load.Date) {
 	row := Row{
 		Ref: f.Ref, Activity: f.Activity, Kind: kind, Label: f.Label, Value: json.Number(f.Value.String()), Unit: f.Base(),
 		Qualifier: f.Qualifier, Display: b.loc.Figure(f.Quantity), AsOf: f.AsOf.ISO(), Deadline: deadline.ISO(), Source: b.loc.Citation(f.Source), Note: f.Note,
+		written: locale.Written(f.Quantity), scaled: f.Unit.Scale != 0,
 	}
 	if f.Breakdown != nil {
 		row.Breakdown = f.Breakdown.Name
@@ -282,6 +208,7 @@ type Site struct {
 	BaseURL   string // without trailing slash
 	Language  string // zh-CN or en
 	Copyright string
+	Example   Example // the figure the column notes cite
 }
 
 // Encode writes the dataset's CSV and (except for the combined dataset)
@@ -309,8 +236,8 @@ func (d *Dataset) encodeCSV(language string) ([]byte, error) {
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true // Excel's line ends, as RFC 4180 has them
 	var head []string
-	for _, c := range Columns(language) {
-		head = append(head, c.Header)
+	for _, key := range columns {
+		head = append(head, l.header(key))
 	}
 	if err := w.Write(head); err != nil {
 		return nil, err
@@ -406,7 +333,7 @@ func (d *Dataset) encodeJSON(s Site) ([]byte, error) {
 		h.Sources = append(h.Sources, source{ID: src.ID, Title: src.Title, Publisher: src.Publisher, Date: src.Date.ISO(), Author: src.Author, URL: src.URL})
 	}
 	h.Citation = strings.Join(cites, l.citationSep)
-	h.Columns = Columns(s.Language)
+	h.Columns = Columns(s.Language, s.Example)
 	rows := d.Rows
 	if rows == nil {
 		rows = []Row{}

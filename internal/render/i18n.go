@@ -32,26 +32,22 @@ func loadStrings(layers theme.Layers, lang string) (map[string]string, error) {
 	return out, nil
 }
 
-// chartWords picks the chart strings out of the interface strings.
+// chartWords picks the chart strings out of the interface strings; like
+// t, a missing key shows as itself, so that it is noticed.
 func chartWords(s map[string]string) chart.Words {
-	w := chart.ChineseWords
-	set := func(dst *string, key string) {
-		if v, ok := s[key]; ok {
-			*dst = v
+	var w chart.Words
+	for key, dst := range map[string]*string{
+		"chart_item": &w.Item, "chart_value": &w.Value, "as_of": &w.AsOf, "source": &w.Source, "chart_date": &w.Date,
+		"target_goal": &w.Goal, "target_actual": &w.Actual,
+		"summary_bar": &w.SummaryBar, "summary_parts": &w.SummaryParts, "summary_item": &w.SummaryItem, "summary_row": &w.SummaryRow,
+		"summary_line": &w.SummaryLine, "summary_gauge": &w.SummaryGauge,
+		"list_sep": &w.ListSep, "semicolon": &w.Semicolon, "sentence_sep": &w.SentenceSep,
+	} {
+		v, ok := s[key]
+		if !ok {
+			v = key
 		}
+		*dst = v
 	}
-	set(&w.Item, "chart_item")
-	set(&w.Value, "chart_value")
-	set(&w.AsOf, "as_of")
-	set(&w.Source, "source")
-	set(&w.Date, "chart_date")
-	set(&w.Goal, "target_goal")
-	set(&w.Actual, "target_actual")
-	set(&w.Unit, "chart_unit")
-	set(&w.SummaryBar, "summary_bar")
-	set(&w.SummaryParts, "summary_parts")
-	set(&w.SummaryLine, "summary_line")
-	set(&w.SummaryGauge, "summary_gauge")
-	set(&w.ListSep, "list_sep")
 	return w
 }

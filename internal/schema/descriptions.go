@@ -40,9 +40,9 @@ var keyDescriptions = map[string]doc{
 	"start":        {"开始", "开始日期：2020-08-05，或 2020-08、2020"},
 	"end":          {"结束", "结束日期：2020-08-05，或 2020-08、2020"},
 	"charts":       {"图表", "每项一个图表：type、title，以及要画的数据"},
-	"townships":    {"乡镇", "涉及的乡镇：data/townships.yaml 中的 slug，如 [mayouying]"},
-	"villages":     {"村", "涉及的村：data/townships.yaml 中村的 slug，如 [pingfang]"},
-	"slug":         {"网址名", "小写拼音（不带声调）、数字和 -，如 mayouying；全文件不重复"},
+	"townships":    {"乡镇", "涉及的乡镇：data/townships.yaml 中的 slug，如 [chengguan]"},
+	"villages":     {"村", "涉及的村：data/townships.yaml 中村的 slug"},
+	"slug":         {"网址名", "小写拼音（不带声调）、数字和 -，如 chengguan；全文件不重复"},
 	"short_title":  {"简称", "用在首页卡片和菜单上"},
 	"participants": {"参与者", "谁参与（文字；人数写在 metrics 里）"},
 	"key_metrics":  {"要点数据", "首页卡片上显示的数据 id；不写时显示前三项"},
@@ -63,7 +63,7 @@ var keyDescriptions = map[string]doc{
 
 	// data/campaign.yaml
 	"Campaign.name":       {"活动名称", "系列活动的名称"},
-	"Campaign.place":      {"地点", "活动所在地，如 北票市"},
+	"Campaign.place":      {"地点", "活动所在地：全国，或省、市、县、乡镇的名称"},
 	"Campaign.summary":    {"简介", "一段话，显示在首页标题下"},
 	"Campaign.as_of":      {"截至日期", "总体数据默认的截至日期，如 2020-08-05"},
 	"Campaign.source":     {"默认来源", "总体数据默认的来源：sources 下的 id"},
@@ -71,12 +71,12 @@ var keyDescriptions = map[string]doc{
 	"Campaign.organisers": {"组织机构", "每项写 name、duty，可列出下设的 groups"},
 	"Campaign.carriers":   {"活动载体", "count：载体总数的数据 id；named：数据中写到的活动"},
 	"Campaign.metrics":    {"总体数据", "活动总体的数据，引用时写 campaign.<id>"},
-	"Campaign.headline":   {"首页要点", "首页顶部显示的数据引用，如 campaign.carriers、volunteer.cadres"},
-	"Campaign.charts":     {"首页图表", "首页上的图表；数据引用写全，如 volunteer.cadres"},
+	"Campaign.headline":   {"首页要点", "首页顶部显示的数据引用：总体数据写作 campaign.编号，活动的数据写作 活动.编号"},
+	"Campaign.charts":     {"首页图表", "首页上的图表；数据引用写全：活动.编号"},
 	"Period.label":        {"时间说明", "一句说明，如 2020年初以来"},
-	"Source.id":           {"来源编号", "小写字母、数字和 -，如 lnd-2020-08-05；数据的 source 写它"},
+	"Source.id":           {"来源编号", "小写字母、数字和 -，如 report-2020；数据的 source 写它"},
 	"Source.title":        {"报道标题", "报道或文件的标题"},
-	"Source.publisher":    {"发布者", "如 辽宁日报"},
+	"Source.publisher":    {"发布者", "报社、机构等发布者的名称"},
 	"Source.date":         {"发布日期", "年-月-日，如 2020-08-05"},
 	"Source.author":       {"作者", "作者或记者"},
 	"Source.url":          {"网址", "原文的 http(s) 地址"},
@@ -84,7 +84,7 @@ var keyDescriptions = map[string]doc{
 	"Organiser.duty":      {"职责", "一两句话说明职责"},
 	"Organiser.groups":    {"下设小组", "每项写 name、duty"},
 	"Carriers.count":      {"载体总数", "记录载体数量的总体数据 id（本文件 metrics 下），如 carriers"},
-	"Carriers.named":      {"已写到的活动", "data/activities/ 下的文件名（不带 .yaml），如 [volunteer, deputies]"},
+	"Carriers.named":      {"已写到的活动", "data/activities/ 下的文件名（不带 .yaml）"},
 
 	// data/activities/<slug>.yaml
 	"Activity.title":      {"活动全称", "活动的完整名称"},
@@ -99,7 +99,7 @@ var keyDescriptions = map[string]doc{
 	"Target.label":        {"目标名称", "要达到的是什么，如 集体经济收入达标的村"},
 	"Target.value":        {"目标数值", "目标的数值，按原文的单位写"},
 	"Breakdown.id":        {"分项编号", "小写字母、数字和 -，如 water；引用时写 活动.分项.数据"},
-	"Breakdown.name":      {"分项名称", "单位、乡镇、村或个人的名称，如 北票市林草局"},
+	"Breakdown.name":      {"分项名称", "单位、乡镇、村或个人的名称"},
 	"Breakdown.kind":      {"类别", "organisation 单位、township 乡镇、village 村、person 个人、group 群体"},
 	"Breakdown.townships": {"乡镇", "它涉及的乡镇：data/townships.yaml 中的 slug"},
 	"Breakdown.villages":  {"村", "它涉及的村：data/townships.yaml 中村的 slug（所属乡镇不必再写）"},
@@ -115,7 +115,7 @@ var keyDescriptions = map[string]doc{
 	"ChartSpec.type":      {"图表类型", "bar 柱状、hbar 横向柱状（适合较长的中文名称）、pie 饼图、donut 环形图、stacked 堆叠、line 折线、gauge 进度"},
 	"ChartSpec.title":     {"图表标题", "也是图表的无障碍名称"},
 	"ChartSpec.summary":   {"一句话说明", "图表的结论；不写时根据数据自动生成"},
-	"ChartSpec.metrics":   {"数据引用", "bar、hbar、pie、donut 要画的数据，单位相同，如 [projects, forestry.households]"},
+	"ChartSpec.metrics":   {"数据引用", "bar、hbar、pie、donut 要画的数据，单位相同：本活动的数据写编号（分项的写 分项.编号），其他活动的写 活动.编号"},
 	"ChartSpec.segments":  {"分段名称", "stacked：每段的名称"},
 	"ChartSpec.rows":      {"行", "stacked：每行写 label，metrics 按 segments 的顺序每段一个"},
 	"ChartSpec.series":    {"序列", "line：要画的时间序列 id"},
@@ -125,22 +125,22 @@ var keyDescriptions = map[string]doc{
 
 	// data/townships.yaml
 	"TownshipsFile.townships": {"乡镇列表", "每项写 slug、name，可列出 villages"},
-	"Township.name":           {"乡镇名称", "如 马友营乡"},
+	"Township.name":           {"乡镇名称", "如 城关镇"},
 	"Township.villages":       {"村", "报道中写到的本乡镇的村，每项写 slug、name"},
-	"Village.name":            {"村名", "如 平房村"},
+	"Village.name":            {"村名", "村的名称"},
 
 	// Markdown front matter
 	"FrontMatter.title":    {"标题", "页面标题（必填）"},
 	"FrontMatter.date":     {"日期", "故事的日期（故事必填），如 2020-08-05"},
-	"FrontMatter.activity": {"所属活动", "data/activities/ 下的文件名（不带 .yaml），如 volunteer（故事必填）"},
+	"FrontMatter.activity": {"所属活动", "data/activities/ 下的文件名（不带 .yaml）（故事必填）"},
 	"FrontMatter.summary":  {"摘要", "一句话，用在列表里和搜索结果的摘要中"},
 	"FrontMatter.weight":   {"排序", "普通页面的顺序：数字小的在前"},
 	"FrontMatter.draft":    {"草稿", "写 true 时这一页不发布"},
 	"FrontMatter.photos":   {"照片", "故事的照片，每项写 file、alt，可加 caption、credit；照片文件放在 images/ 文件夹"},
-	"Photo.file":           {"照片文件", "images/ 文件夹中的文件名，如 quanjuyong-ducks.jpg；JPEG 或 PNG，不超过 20 MB"},
+	"Photo.file":           {"照片文件", "images/ 文件夹中的文件名；JPEG 或 PNG，不超过 20 MB"},
 	"Photo.alt":            {"替代文字", "照片上是谁、在做什么、在哪里，写给看不到照片的读者（读屏软件会读出来）"},
 	"Photo.caption":        {"图片说明", "照片下方的说明文字"},
-	"Photo.credit":         {"摄影", "拍摄者或供图单位，如 辽宁日报记者张旭 摄"},
+	"Photo.credit":         {"摄影", "拍摄者或供图单位"},
 }
 
 var typeDescriptions = map[string]doc{

@@ -17,8 +17,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// DefaultMenu is used when site.yaml has no menu.
-var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", "/townships/"}, {"故事", "/stories/"}, {"搜索", "/search/"}}
+// DefaultMenu is used when site.yaml has no menu: its items are named by
+// their page kind, in the site's language (kind_home …).
+var DefaultMenu = []Link{{URL: "/", Kind: "home"}, {URL: "/townships/", Kind: "townships"}, {URL: "/stories/", Kind: "stories"}, {URL: "/search/", Kind: "search"}}
 
 type builder struct {
 	notes      map[*Figure]*markdown.ResolvedFigure // each figure's printed form, made once
@@ -71,7 +72,7 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 		Figures:     len(cat.Figures),
 	}
 	for _, m := range cfg.Menu {
-		b.site.Menu = append(b.site.Menu, Link{m.Label, m.URL})
+		b.site.Menu = append(b.site.Menu, Link{Label: m.Label, URL: m.URL})
 	}
 	if len(b.site.Menu) == 0 {
 		b.site.Menu = DefaultMenu
@@ -495,7 +496,8 @@ func (b *builder) openData() error {
 		b.site.Data = append(b.site.Data, a.Data)
 	}
 	b.site.AllData = opendata.All(b.site.Data)
-	b.site.DataColumns = opendata.Columns(b.site.Language)
+	meta.Example = opendata.ExampleOf(b.site.Data)
+	b.site.DataColumns = opendata.Columns(b.site.Language, meta.Example)
 	for _, d := range append(b.site.Data, b.site.AllData) {
 		if err := d.Encode(meta); err != nil {
 			return err

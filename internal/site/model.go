@@ -44,6 +44,9 @@ type Site struct {
 type Link struct {
 	Label string
 	URL   string
+	// Kind names the link by a page kind's interface string (kind_home,
+	// Overview or 总览) when Label is empty.
+	Kind string
 }
 
 // Campaign is the overview's subject.

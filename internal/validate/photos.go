@@ -31,7 +31,7 @@ func (v *validator) photos(d *load.Doc) {
 		pos, field := p.At("file"), fmt.Sprintf("photos[%d].file", i)
 		name, ok := load.PhotoPath(p.File)
 		if !ok {
-			v.list.Errorf(pos, field, diag.T("write the file's name under images/, e.g. quanjuyong-ducks.jpg"), "%q is outside images/", p.File)
+			v.list.Errorf(pos, field, diag.T("write the file's name under images/, e.g. new-village-road.jpg"), "%q is outside images/", p.File)
 			continue
 		}
 		shown := load.ImagesDir + "/" + name

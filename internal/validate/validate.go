@@ -151,12 +151,12 @@ func (v *validator) townships() {
 			continue
 		}
 		if !load.ValidSlug(t.Slug) {
-			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use lowercase pinyin without tones, e.g. mayouying"), "%q cannot be a URL", t.Slug)
+			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use lowercase pinyin without tones, e.g. chengguan"), "%q cannot be a URL", t.Slug)
 			v.refused[strings.ToLower(t.Slug)] = true
 			continue
 		}
 		if !publish.NameOK(t.Slug) { // it names the township page's folder
-			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use the township's name in pinyin, e.g. mayouying"), "the slug is %d bytes long, more than the %d a folder name can have", len(t.Slug), publish.MaxNameBytes)
+			v.list.Errorf(t.At("slug"), path+".slug", diag.T("use the township's name in pinyin, e.g. chengguan"), "the slug is %d bytes long, more than the %d a folder name can have", len(t.Slug), publish.MaxNameBytes)
 			v.refused[t.Slug] = true
 			continue
 		}
@@ -172,7 +172,7 @@ func (v *validator) townships() {
 				continue
 			}
 			if !load.ValidSlug(vil.Slug) {
-				v.list.Errorf(vil.At("slug"), vpath, diag.T("use lowercase pinyin without tones, e.g. pingfang"), "%q cannot be a URL", vil.Slug)
+				v.list.Errorf(vil.At("slug"), vpath, diag.T("use lowercase pinyin without tones, e.g. xincun"), "%q cannot be a URL", vil.Slug)
 				v.refused[strings.ToLower(vil.Slug)] = true
 				continue
 			}
@@ -261,9 +261,18 @@ func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*F
 		if scope != "" {
 			known = v.scopeIDs(scope)
 		}
-		v.list.Errorf(pos, field, suggest(ref, known, diag.T("write activity.id, e.g. volunteer.projects; see docs/data-format.md")), "unknown figure %q", ref)
+		v.list.Errorf(pos, field, suggest(ref, known, v.refHint()), "unknown figure %q", ref)
 	}
 	return f, ok
+}
+
+// refHint says how a reference is written, with the site's own first
+// figure as the example.
+func (v *validator) refHint() diag.Text {
+	if refs := v.cat.FigureRefs(); len(refs) > 0 {
+		return diag.T("write activity.id, e.g. %s; see docs/data-format.md", refs[0])
+	}
+	return diag.T("write the activity file name, a dot and the figure id (activity.id)")
 }
 
 func (v *validator) period(p *load.Period, path string) {
