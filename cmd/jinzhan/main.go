@@ -104,8 +104,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		dest = fs.String("destination", "public", "output folder, relative to the current folder; replaced whole by every build")
 		replace = fs.Bool("replace-foreign", false, "let the build replace a destination folder that jinzhan did not make (what it holds is deleted)")
 		baseURL = fs.String("base-url", "", "public address, overriding base_url in site.yaml")
-		search = fs.Bool("search", true, "build the search index (needs Pagefind: make's npm ci installs it beside jinzhan)")
-		pagefind = fs.String("pagefind", "", "the Pagefind program to index with (default: the one installed beside jinzhan, else pagefind on PATH; never one in the site folder)")
+		search = fs.Bool("search", true, "build the search index (needs Pagefind: make installs it beside jinzhan; else "+build.PagefindInstall()+")")
+		pagefind = fs.String("pagefind", "", "the Pagefind program to index with (default: the one beside jinzhan or in the checkout it was built from, else in "+build.PagefindHome()+", else pagefind on PATH; never one in the site folder)")
 	}
 	if code, stop := parse(fs, args); stop {
 		return code
@@ -127,9 +127,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	if write {
 		opts.Destination, opts.ReplaceForeign = *dest, *replace
 		if *search {
-			if opts.Pagefind = cmp.Or(*pagefind, build.FindPagefind(*source)); opts.Pagefind == "" {
-				fmt.Fprintln(stderr, "jinzhan: pagefind not found (run make, or pass --pagefind): building without a search index")
-			}
+			opts.Pagefind = cmp.Or(*pagefind, build.FindPagefind(*source, builtFrom()))
 		}
 	}
 	res, err := build.Run(opts)
@@ -165,6 +163,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		return exitOK
 	}
 	if write {
+		if *search && opts.Pagefind == "" {
+			fmt.Fprintf(stderr, "jinzhan: %s\n  %s\n", build.PagefindMissing().In(res.Lang), diag.Escape(build.PagefindInstall()))
+		}
 		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", diag.Escape(*dest), res.Summary())
 		for _, line := range res.Changes.Lines(res.Lang) {
 			fmt.Fprintln(stdout, line)
