@@ -36,6 +36,7 @@ Usage:
   jinzhan check   [--source DIR] [--format json]
   jinzhan serve   [--source DIR] [--port N] [--bind ADDR] [--allowed-hosts NAMES]
   jinzhan new     story|activity SLUG [--source DIR]
+  jinzhan new     site DIR [--language en]
   jinzhan version
 
 Run "jinzhan COMMAND --help" for the flags of a command.
@@ -177,8 +178,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("jinzhan new", "new story|activity SLUG [--source DIR]\n\nCreates a commented file to fill in: content/stories/SLUG.md or data/activities/SLUG.yaml.", stderr)
-	source := fs.String("source", ".", "site folder")
+	fs := newFlags("jinzhan new", "new story|activity SLUG [--source DIR]\n       jinzhan new site DIR [--language en]\n\nCreates a commented file to fill in: content/stories/SLUG.md, or data/activities/SLUG.yaml\nwith its narrative; or a whole starter site in DIR that builds as it is.", stderr)
+	source := fs.String("source", ".", "site folder (story, activity)")
+	language := fs.String("language", "zh-CN", "the new site's language: zh-CN or en (site)")
 	// Accept flags before or after the positional arguments.
 	var positional []string
 	for len(args) > 0 {
@@ -195,12 +197,24 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	rel, err := scaffold.New(*source, positional[0], positional[1], time.Now().Format("2006-01-02"))
+	today := time.Now().Format("2006-01-02")
+	var wrote []string
+	var err error
+	if positional[0] == "site" {
+		wrote, err = scaffold.NewSite(positional[1], *language, today)
+	} else {
+		wrote, err = scaffold.New(*source, positional[0], positional[1], today)
+	}
+	for _, rel := range wrote {
+		fmt.Fprintf(stdout, "jinzhan: created %s\n", diag.Escape(rel))
+	}
 	if err != nil {
 		printErr(stderr, err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "jinzhan: created %s\n", diag.Escape(rel))
+	if positional[0] == "site" {
+		fmt.Fprintln(stdout, scaffold.NextSteps(positional[1], *language))
+	}
 	return exitOK
 }
 

@@ -5,9 +5,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/shell"
 )
 
 // PagefindVersion is the Pagefind jinzhan is built and tested with; the
@@ -92,7 +92,7 @@ func PagefindHome() string {
 func PagefindInstall() string {
 	pkg := "pagefind@" + PagefindVersion
 	if home := PagefindHome(); home != "" {
-		return "npm install --prefix " + shellQuote(home) + " " + pkg
+		return "npm install --prefix " + shell.Quote(home) + " " + pkg
 	}
 	return "npm install -g " + pkg
 }
@@ -101,18 +101,6 @@ func PagefindInstall() string {
 // command to run (PagefindInstall) goes on the next line.
 func PagefindMissing() diag.Text {
 	return diag.T("Pagefind was not found, so the site is built without a search index. To install it, run this line, then build again (or pass --pagefind with the path of a Pagefind program):")
-}
-
-// shellQuote quotes a path for a POSIX shell when it holds anything but
-// plain path characters.
-func shellQuote(s string) string {
-	plain := strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:@~", r))
-	}) < 0
-	if plain {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // PagefindIn returns the Pagefind executable that npm installed under
