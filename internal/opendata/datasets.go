@@ -114,7 +114,7 @@ var langs = map[string]lang{
 			"display":   "how the site writes the figure, e.g. 50余万元",
 			"as_of":     "date of the figure, 2020-08-05 (or 2020-08, 2020); for a series, the point's date",
 			"deadline":  "a target's deadline",
-			"source":    "source: publisher《title》(date, author)",
+			"source":    "the source in full: Publisher, “Title” (date, author)",
 			"note":      "remark",
 		},
 		notes: "value is the number the source states, converted exactly to unit (the base unit: 万元 becomes 元); qualifier is the source's own word " +
