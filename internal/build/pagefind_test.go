@@ -67,6 +67,16 @@ func TestPagefindVersionIsTheOnePinned(t *testing.T) {
 	if !strings.HasSuffix(build.PagefindInstall(), " pagefind@"+build.PagefindVersion) {
 		t.Errorf("install line %q", build.PagefindInstall())
 	}
+	// The docs print the same line.
+	for _, doc := range []string{"../../README.md", "../../docs/editor-guide.md", "../../docs/editor-guide.en.md"} {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), "npm install --prefix ~/.local/share/jinzhan pagefind@"+build.PagefindVersion) {
+			t.Errorf("%s does not give the install line of pagefind %s", doc, build.PagefindVersion)
+		}
+	}
 }
 
 // A home folder with a space is quoted for the shell.
