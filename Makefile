@@ -18,8 +18,10 @@ node_modules/jinzhan-web/echarts.min.js: web/echarts.js node_modules/.package-lo
 
 deps: node_modules/jinzhan-web/echarts.min.js
 
+# main.checkout records this folder, so a copy of bin/jinzhan anywhere still runs the
+# Pagefind that npm ci installed here.
 binary: deps
-	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/jinzhan
+	$(GO) build -trimpath -ldflags "-X main.version=$(VERSION) -X 'main.checkout=$(CURDIR)'" -o $(BIN) ./cmd/jinzhan
 
 site: binary
 	./$(BIN) build

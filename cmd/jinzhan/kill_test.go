@@ -14,11 +14,27 @@ import (
 
 // TestMain lets the test binary act as the jinzhan command, so a test can
 // run real builds in a child process and kill them.
+//
+// Tests find Pagefind only where a test puts one: the checkout they were
+// compiled in (which npm ci filled) and the user's folder for it are
+// replaced by an empty folder, in the children too.
 func TestMain(m *testing.M) {
+	nowhere := os.Getenv("JINZHAN_TEST_NOWHERE")
+	if nowhere == "" {
+		var err error
+		if nowhere, err = os.MkdirTemp("", "jinzhan-nowhere"); err != nil {
+			panic(err)
+		}
+		os.Setenv("JINZHAN_TEST_NOWHERE", nowhere)
+		os.Setenv("XDG_DATA_HOME", nowhere)
+	}
+	checkout = nowhere
 	if os.Getenv("JINZHAN_AS_COMMAND") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	os.RemoveAll(nowhere)
+	os.Exit(code)
 }
 
 // treeDigest hashes every file under root with its path.

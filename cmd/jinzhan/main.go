@@ -36,6 +36,7 @@ Usage:
   jinzhan check   [--source DIR] [--format json]
   jinzhan serve   [--source DIR] [--port N] [--bind ADDR] [--allowed-hosts NAMES]
   jinzhan new     story|activity SLUG [--source DIR]
+  jinzhan new     site DIR [--language en]
   jinzhan version
 
 Run "jinzhan COMMAND --help" for the flags of a command.
@@ -104,8 +105,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		dest = fs.String("destination", "public", "output folder, relative to the current folder; replaced whole by every build")
 		replace = fs.Bool("replace-foreign", false, "let the build replace a destination folder that jinzhan did not make (what it holds is deleted)")
 		baseURL = fs.String("base-url", "", "public address, overriding base_url in site.yaml")
-		search = fs.Bool("search", true, "build the search index (needs Pagefind: make's npm ci installs it beside jinzhan)")
-		pagefind = fs.String("pagefind", "", "the Pagefind program to index with (default: the one installed beside jinzhan, else pagefind on PATH; never one in the site folder)")
+		search = fs.Bool("search", true, "build the search index (needs Pagefind: make installs it beside jinzhan; else "+build.PagefindInstall()+")")
+		pagefind = fs.String("pagefind", "", "the Pagefind program to index with (default: the one beside jinzhan or in the checkout it was built from, else in "+build.PagefindHome()+", else pagefind on PATH; never one in the site folder)")
 	}
 	if code, stop := parse(fs, args); stop {
 		return code
@@ -127,9 +128,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	if write {
 		opts.Destination, opts.ReplaceForeign = *dest, *replace
 		if *search {
-			if opts.Pagefind = cmp.Or(*pagefind, build.FindPagefind(*source)); opts.Pagefind == "" {
-				fmt.Fprintln(stderr, "jinzhan: pagefind not found (run make, or pass --pagefind): building without a search index")
-			}
+			opts.Pagefind = cmp.Or(*pagefind, build.FindPagefind(*source, builtFrom()))
 		}
 	}
 	res, err := build.Run(opts)
@@ -165,6 +164,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 		return exitOK
 	}
 	if write {
+		if *search && opts.Pagefind == "" {
+			fmt.Fprintf(stderr, "jinzhan: %s\n  %s\n", build.PagefindMissing().In(res.Lang), diag.Escape(build.PagefindInstall()))
+		}
 		fmt.Fprintf(stdout, "jinzhan: built %s: %s\n", diag.Escape(*dest), res.Summary())
 		for _, line := range res.Changes.Lines(res.Lang) {
 			fmt.Fprintln(stdout, line)
@@ -176,8 +178,9 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 }
 
 func cmdNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("jinzhan new", "new story|activity SLUG [--source DIR]\n\nCreates a commented file to fill in: content/stories/SLUG.md or data/activities/SLUG.yaml.", stderr)
-	source := fs.String("source", ".", "site folder")
+	fs := newFlags("jinzhan new", "new story|activity SLUG [--source DIR]\n       jinzhan new site DIR [--language en]\n\nCreates a commented file to fill in: content/stories/SLUG.md, or data/activities/SLUG.yaml\nwith its narrative; or a whole starter site in DIR that builds as it is.", stderr)
+	source := fs.String("source", ".", "site folder (story, activity)")
+	language := fs.String("language", "zh-CN", "the new site's language: zh-CN or en (site)")
 	// Accept flags before or after the positional arguments.
 	var positional []string
 	for len(args) > 0 {
@@ -194,12 +197,24 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	rel, err := scaffold.New(*source, positional[0], positional[1], time.Now().Format("2006-01-02"))
+	today := time.Now().Format("2006-01-02")
+	var wrote []string
+	var err error
+	if positional[0] == "site" {
+		wrote, err = scaffold.NewSite(positional[1], *language, today)
+	} else {
+		wrote, err = scaffold.New(*source, positional[0], positional[1], today)
+	}
+	for _, rel := range wrote {
+		fmt.Fprintf(stdout, "jinzhan: created %s\n", diag.Escape(rel))
+	}
 	if err != nil {
 		printErr(stderr, err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "jinzhan: created %s\n", diag.Escape(rel))
+	if positional[0] == "site" {
+		fmt.Fprintln(stdout, scaffold.NextSteps(positional[1], *language))
+	}
 	return exitOK
 }
 

@@ -79,3 +79,17 @@ func TestNewScaffoldsAFileThatNamesWhatIsMissing(t *testing.T) {
 		t.Error("new activity failed")
 	}
 }
+
+func TestNewSiteSaysWhatToRunNext(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my site")
+	code, out, stderr := runCLI("new", "site", dir, "--language", "en")
+	if code != exitOK || !strings.Contains(out, "created data/activities/example-activity.yaml\n") || !strings.Contains(out, "cd '"+dir+"'\n") || !strings.Contains(out, "jinzhan serve") {
+		t.Fatalf("%d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := runCLI("check", "--source", dir); code != exitOK {
+		t.Errorf("the new site does not check: %s", stderr)
+	}
+	if code, _, _ := runCLI("new", "site", dir); code != exitUsage {
+		t.Error("new site wrote into a folder that is not empty")
+	}
+}

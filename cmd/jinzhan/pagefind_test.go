@@ -22,14 +22,19 @@ func fakeProgram(t *testing.T, path, script string) {
 }
 
 // A site that brings its own "pagefind" (node_modules/.bin, npm's platform
-// package, or on PATH as `npm run` puts it) never gets it run.
+// package, on PATH as `npm run` puts it, or where the install line puts it
+// when the user's data folder lies in the site) never gets it run; the
+// build says what to run instead, in the site's language.
 func TestSiteLocalPagefindNeverRuns(t *testing.T) {
 	site := exampleWithStories(t, 0, "")
 	ran := filepath.Join(t.TempDir(), "ran")
-	for _, p := range []string{"node_modules/.bin/pagefind", "node_modules/@pagefind/linux-x64/bin/pagefind_extended", "node_modules/@pagefind/linux-arm64/bin/pagefind_extended"} {
-		fakeProgram(t, filepath.Join(site, p), "echo \"$0\" >> "+ran)
+	for _, dir := range []string{"", ".local/share/jinzhan/"} {
+		for _, p := range []string{"node_modules/.bin/pagefind", "node_modules/@pagefind/linux-x64/bin/pagefind_extended", "node_modules/@pagefind/linux-arm64/bin/pagefind_extended"} {
+			fakeProgram(t, filepath.Join(site, dir+p), "echo \"$0\" >> "+ran)
+		}
 	}
 	t.Setenv("PATH", filepath.Join(site, "node_modules/.bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(site, ".local/share"))
 	wd, _ := os.Getwd()
 	t.Cleanup(func() { os.Chdir(wd) })
 	os.Chdir(site) // the old lookup tried ./node_modules too
@@ -39,6 +44,29 @@ func TestSiteLocalPagefindNeverRuns(t *testing.T) {
 	}
 	if data, err := os.ReadFile(ran); err == nil {
 		t.Fatalf("the site's own program ran: %s", data)
+	}
+	if !strings.Contains(stderr, "没有找到 Pagefind") || !strings.Contains(stderr, "\n  npm install --prefix ") || !strings.Contains(stderr, " pagefind@1.") {
+		t.Errorf("no word of what to run:\n%s", stderr)
+	}
+}
+
+// A binary copied out of its checkout runs the Pagefind make installed
+// there (the Makefile records the checkout).
+func TestPagefindFromTheCheckoutRuns(t *testing.T) {
+	site := exampleWithStories(t, 0, "")
+	ran := filepath.Join(t.TempDir(), "ran")
+	saved := checkout
+	t.Cleanup(func() { checkout = saved })
+	checkout = t.TempDir()
+	for _, p := range []string{"node_modules/@pagefind/linux-x64/bin/pagefind_extended", "node_modules/@pagefind/linux-arm64/bin/pagefind_extended"} {
+		fakeProgram(t, filepath.Join(checkout, p), "echo ran >> "+ran)
+	}
+	code, _, stderr := runCLI("build", "--source", site, "--destination", filepath.Join(t.TempDir(), "public"))
+	if code != exitOK || strings.Contains(stderr, "Pagefind") {
+		t.Fatalf("build: exit %d %s", code, stderr)
+	}
+	if _, err := os.ReadFile(ran); err != nil {
+		t.Error("the checkout's Pagefind did not run")
 	}
 }
 

@@ -3,9 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -42,65 +40,4 @@ func indexForSearch(pagefind, dir string) error {
 		return fmt.Errorf("search index (pagefind): %v\n%s", err, strings.TrimSpace(out.String()))
 	}
 	return nil
-}
-
-// FindPagefind returns the Pagefind that jinzhan's own install put beside it
-// (make's npm ci: node_modules next to bin/jinzhan), else one on PATH; ""
-// when there is none. A program in the site folder is never chosen: a site
-// is input, perhaps a template from anywhere, and must not run code with
-// the builder's rights (pass --pagefind to choose one explicitly).
-func FindPagefind(siteDir string) string {
-	if exe, err := os.Executable(); err == nil {
-		if exe, err = filepath.EvalSymlinks(exe); err == nil {
-			for _, dir := range []string{filepath.Dir(exe), filepath.Dir(filepath.Dir(exe))} {
-				if p := PagefindIn(dir); p != "" {
-					return p
-				}
-			}
-		}
-	}
-	site, err := filepath.Abs(siteDir)
-	if err == nil {
-		site, err = filepath.EvalSymlinks(site)
-	}
-	for _, name := range []string{"pagefind_extended", "pagefind"} {
-		p, lookErr := exec.LookPath(name)
-		if lookErr != nil {
-			continue
-		}
-		if real, evalErr := filepath.EvalSymlinks(p); evalErr != nil || err != nil || within(real, site) {
-			continue // e.g. npm run puts the site's node_modules/.bin on PATH
-		}
-		return p
-	}
-	return ""
-}
-
-// PagefindIn returns the Pagefind executable that npm installed under
-// dir/node_modules: the platform's binary itself (not npm's Node wrapper, so
-// that it dies with the build), else the wrapper; "" when there is none.
-func PagefindIn(dir string) string {
-	arch := map[string]string{"amd64": "x64", "arm64": "arm64"}[runtime.GOARCH]
-	platform := runtime.GOOS
-	exe := ""
-	if platform == "windows" {
-		exe = ".exe"
-	}
-	for _, p := range []string{
-		filepath.Join(dir, "node_modules", "@pagefind", platform+"-"+arch, "bin", "pagefind_extended"+exe),
-		filepath.Join(dir, "node_modules", ".bin", "pagefind"),
-	} {
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			if abs, err := filepath.Abs(p); err == nil {
-				return abs
-			}
-		}
-	}
-	return ""
-}
-
-// within reports whether p is dir or lies below it.
-func within(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && filepath.IsLocal(rel)
 }

@@ -29,14 +29,22 @@ func (d *digest) num(n int) { d.str(strconv.Itoa(n)) }
 
 func (d *digest) figure(f *site.Figure) {
 	d.str(f.Ref, f.Label, f.Quantity.Written.String(), f.Unit.Written, f.Qualifier, f.UnitEn, f.Shown.Written, f.Value.String(), f.Note, f.AsOf.ISO())
-	if f.Source != nil {
-		d.str(f.Source.ID, f.Source.Publisher, f.Source.Title, f.Source.Date.ISO(), f.Source.Author)
+	d.sources(f.Source)
+}
+
+// sources hashes sources as a page cites them.
+func (d *digest) sources(ss ...*load.Source) {
+	for _, s := range ss {
+		if s != nil {
+			d.str(s.ID, s.Publisher, s.Title, s.Date.ISO(), s.Author, s.URL)
+		}
 	}
 }
 
 func (d *digest) charts(cs []*chart.Chart) {
 	for _, c := range cs {
 		d.str(c.ID, c.Type, c.Title, c.Summary, string(c.Option), c.Sources, c.AsOf, c.DataURL)
+		d.sources(c.Cited...)
 		d.num(c.Height)
 		for _, r := range c.Table.Rows {
 			d.str(r.Header)
@@ -110,9 +118,7 @@ func (d *digest) activity(a *site.Activity) {
 		d.breakdown(b)
 	}
 	d.charts(a.Charts)
-	if a.Source != nil {
-		d.str(a.Source.ID, a.Source.Title, a.Source.Publisher, a.Source.Date.ISO(), a.Source.Author, a.Source.URL)
-	}
+	d.sources(a.Cited...)
 }
 
 func (d *digest) breakdown(b *site.Breakdown) {
@@ -136,9 +142,7 @@ func globalSignature(seed maphash.Seed, s *site.Site, themeKey string) uint64 {
 	for _, m := range s.Menu {
 		d.str(m.Label, m.URL, m.Kind)
 	}
-	if src := s.Campaign.Source; src != nil {
-		d.str(src.ID, src.Title, src.Publisher, src.Date.ISO(), src.Author, src.URL)
-	}
+	d.sources(s.Cited...)
 	return d.Sum64()
 }
 
@@ -152,6 +156,7 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 	case "home":
 		c := s.Campaign
 		d.str(c.Name, c.Place, c.Summary, c.Period, c.AsOf)
+		d.sources(c.Cited...)
 		for _, f := range c.Headline {
 			d.figure(f)
 		}
@@ -211,13 +216,14 @@ func pageSignature(seed maphash.Seed, global uint64, s *site.Site, p *site.Page)
 	case "data":
 		// The page shows each dataset's title, rows, date, sources and file sizes.
 		for _, ds := range append(slices.Clone(s.Data), s.AllData) {
+			if ds == nil {
+				continue // a site without figures has no combined file
+			}
 			d.str(ds.ID, ds.Title, ds.Page, ds.AsOf.ISO())
 			d.num(len(ds.Rows))
 			d.Write(ds.CSV)
 			d.num(len(ds.JSON))
-			for _, src := range ds.Sources {
-				d.str(src.Publisher, src.Date.ISO())
-			}
+			d.sources(ds.Sources...)
 		}
 		d.num(s.FiguresJSONSize)
 	case "story":

@@ -11,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 )
@@ -29,6 +30,8 @@ type Chart struct {
 	// Sources and AsOf name where the numbers come from and when (each distinct value once).
 	Sources string
 	AsOf    string
+	// Cited are the sources of the figures drawn, in the order first drawn.
+	Cited []*load.Source
 	// Height in px that suits the number of bars on a phone.
 	Height int
 	// DataURL links to the chart's figures as a data file; set by whoever
@@ -88,7 +91,7 @@ func Build(s *Spec, w Words, loc *locale.Locale) (*Chart, error) {
 	if c.Summary == "" {
 		c.Summary = summarize(s, w)
 	}
-	c.Sources, c.AsOf = provenance(s, w)
+	c.Sources, c.AsOf, c.Cited = provenance(s, w)
 	// Tooltips render as canvas text, never as HTML, so that no label from
 	// the data can become markup. Screen readers get the chart from the page
 	// (the figure is named by its title and described by its summary, the
@@ -384,11 +387,13 @@ func gaugeTable(g *Gauge, w Words) Table {
 }
 
 // provenance lists the distinct sources and as-of dates of a chart's items.
-func provenance(s *Spec, w Words) (string, string) {
+func provenance(s *Spec, w Words) (string, string, []*load.Source) {
 	var sources, dates []string
+	var cited []*load.Source
 	add := func(it Item) {
 		if it.source != "" && !slices.Contains(sources, it.source) {
 			sources = append(sources, it.source)
+			cited = append(cited, it.Source)
 		}
 		if it.asOf != "" && !slices.Contains(dates, it.asOf) {
 			dates = append(dates, it.asOf)
@@ -413,7 +418,7 @@ func provenance(s *Spec, w Words) (string, string) {
 	if len(s.Lines) > 0 {
 		dates = nil // a series is dated point by point in its table
 	}
-	return strings.Join(sources, w.ListSep), strings.Join(dates, w.ListSep)
+	return strings.Join(sources, w.ListSep), strings.Join(dates, w.ListSep), cited
 }
 
 // summarize writes the one-line summary shown beside the chart.

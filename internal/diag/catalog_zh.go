@@ -63,6 +63,17 @@ var chinese = map[string]string{
 	"the destination %q holds files that jinzhan did not put there, and a build replaces the whole folder": "输出文件夹 %q 里有不是 jinzhan 生成的文件，而每次生成都会整个替换这个文件夹",
 	"pass a new or empty folder; or, to delete what %q holds, add --replace-foreign":                       "请换一个新的或空的文件夹；如果确实要删掉 %q 里原有的内容，请加上 --replace-foreign",
 
+	// the search index (internal/build/pagefind.go)
+	"Pagefind was not found, so the site is built without a search index. To install it, run this line, then build again (or pass --pagefind with the path of a Pagefind program):": "没有找到 Pagefind，这次生成的网站没有搜索索引。请运行下面这一行安装它，然后重新生成（也可以用 --pagefind 指定 Pagefind 程序的路径）：",
+
+	// jinzhan new site (internal/scaffold/site.go)
+	"The site is ready to fill in. Next:": "站点已经建好，接下来：",
+	"  cd %s":                             "  cd %s",
+	"  jinzhan serve    preview it at http://127.0.0.1:1313/ while you edit":                     "  jinzhan serve    边改边预览：用浏览器打开 http://127.0.0.1:1313/",
+	"  jinzhan check    check the data, the texts and every link":                                "  jinzhan check    检查数据、文稿和所有链接",
+	"  jinzhan build    build the site into public/":                                             "  jinzhan build    生成网站到 public/",
+	"Every figure in it is an example (value 0): replace them with the figures of your sources.": "其中的数据都是示例（数值为 0），请换成原始材料中的数字。",
+
 	// YAML
 	"a tab is used for indentation":                                                             "缩进里用了制表符（Tab）",
 	"indent with spaces only (YAML does not allow tabs)":                                        "缩进只能用空格（YAML 不允许 Tab）",

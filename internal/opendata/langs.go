@@ -61,7 +61,7 @@ var english = lang{
 		"display":   "how the site writes the figure",
 		"as_of":     "date of the figure, 2020-08-05 (or 2020-08, 2020); for a series, the point's date",
 		"deadline":  "a target's deadline",
-		"source":    "source: publisher, “title” (date, author)",
+		"source":    "the source in full: Publisher, “Title” (date, author)",
 		"note":      "remark",
 	},
 	examples: map[string]string{"ref": "; e.g. {ref}", "value": ": {display} is {value}", "display": ", e.g. {display}"},

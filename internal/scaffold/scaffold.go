@@ -1,106 +1,143 @@
-// Package scaffold writes new, commented input files for editors
-// (`jinzhan new story SLUG`, `jinzhan new activity SLUG`).
+// Package scaffold writes new, commented input files for editors, in the
+// site's language: a whole starter site (`jinzhan new site DIR`), a story
+// or an activity (`jinzhan new story|activity SLUG`).
 package scaffold
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/schema"
 )
 
-// Kinds are what `jinzhan new` can create.
+// Kinds are what `jinzhan new` can create in a site.
 var Kinds = []string{"story", "activity"}
 
-const storyTemplate = `---
-# 故事标题（必填）
-title: 在这里写标题
-# 日期：年-月-日（必填）
-date: {{DATE}}
-# 所属活动：data/activities/ 下的文件名（必填），例如 volunteer
-activity: 
-# 涉及的乡镇和村：data/townships.yaml 中的 slug，可以留空
-townships: []
-villages: []
-# 一句话摘要：显示在列表和搜索结果中
-summary: 
-# 正文写在下面一行 --- 之后。引用数据不要手打数字，写成 {{活动.数据}} 这样的引用，
-# 例如 {{volunteer.projects}}，页面上会显示数据文件中的数值、单位和限定词（如“余”“近”）。
----
-在这里写正文。
-`
+// templates hold each file jinzhan new writes, per interface language
+// (templates/<lang>/), with [[NAME]] where the site's own words go.
+//
+//go:embed all:templates
+var templates embed.FS
 
-const activityTemplate = `# 活动数据文件。字段说明见 docs/data-format.md。
-# 活动全称（必填）
-title: 在这里写活动名称
-# 简称：用于首页卡片
-short_title: 
-# 一句话介绍
-summary: 
-# 谁参与
-participants: 
-period:
-  start: {{YEAR}}
-  label: 
-# 首页排序：数字小的在前
-weight: 10
-# 数据来源：data/campaign.yaml 中 sources 的 id（必填）
-source: 
-# 数据截至日期
-as_of: {{DATE}}
-# 数据：每项一个 id、名称、数值、单位，可加限定词（余、多、近、以上……）
-metrics:
-  - id: example
-    label: 示例数据
-    value: 1
-    unit: 个
-# 图表：type 可为 bar、hbar、pie、donut、stacked、line、gauge
-charts: []
-`
-
-// New creates the file for kind and slug under root and returns its path.
-// It never overwrites an existing file.
-func New(root, kind, slug, today string) (string, error) {
+// New creates the file for kind and slug under root, in the site's
+// language, and returns the paths it wrote, relative to root. It never
+// overwrites a file. An activity gets its data file, a narrative (unless
+// one is there) and the schema its first line names.
+func New(root, kind, slug, today string) ([]string, error) {
 	if !load.ValidSlug(slug) {
-		return "", fmt.Errorf("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. baoguolao-volunteers", slug)
+		return nil, fmt.Errorf("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. baoguolao-volunteers", slug)
 	}
-	var rel, body string
+	info := readSite(root)
+	w := &writer{root: root, lang: info.lang, words: info.words(slug, today)}
 	switch kind {
 	case "story":
-		rel, body = filepath.Join(load.ContentDir, "stories", slug+".md"), storyTemplate
+		w.file(path.Join(load.ContentDir, "stories", slug+".md"), "story.md", "")
 	case "activity":
-		// The first line gives editors completion from the site's schema/ folder.
-		rel = filepath.Join(load.ActivitiesDir, slug+".yaml")
-		body = schema.Modeline("activity", filepath.ToSlash(rel)) + "\n" + activityTemplate
+		w.activity(slug)
 	default:
-		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
+		return nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
 	}
-	body = strings.NewReplacer("{{DATE}}", today, "{{YEAR}}", today[:4]).Replace(body)
-	// Written through a root: a content/stories/ that links out of the
-	// site gets no file.
-	site, err := os.OpenRoot(root)
+	return w.wrote, w.err
+}
+
+// writer writes template files into a site until the first failure.
+type writer struct {
+	root  string
+	lang  string // the templates' language folder: zh-CN or en
+	words *strings.Replacer
+	wrote []string
+	err   error
+}
+
+// activity writes an activity's data file (its first line names its
+// schema, for editors' completion), its schema and a narrative.
+func (w *writer) activity(slug string) {
+	rel := path.Join(load.ActivitiesDir, slug+".yaml")
+	w.file(rel, "activity.yaml", schema.Modeline("activity", rel))
+	w.schemas()
+	if narrative := path.Join(load.ContentDir, "activities", slug+".md"); !w.exists(narrative) {
+		w.file(narrative, "narrative.md", "")
+	}
+}
+
+// file writes the template name as rel, after a first line when one is given.
+func (w *writer) file(rel, name, first string) {
+	if w.err != nil {
+		return
+	}
+	body, err := fs.ReadFile(templates, path.Join("templates", w.lang, name))
 	if err != nil {
-		return "", err
+		w.err = err
+		return
+	}
+	text := w.words.Replace(string(body))
+	if first != "" {
+		text = first + "\n" + text
+	}
+	w.write(rel, []byte(text), false)
+}
+
+// write creates rel with data, or replaces it when replace is set (by
+// renaming a new file over it: whatever rel was, a link or a pipe, is not
+// opened). It writes through a root, so a folder that links out of the
+// site gets no file.
+func (w *writer) write(rel string, data []byte, replace bool) {
+	if w.err != nil {
+		return
+	}
+	site, err := os.OpenRoot(w.root)
+	if err != nil {
+		w.err = err
+		return
 	}
 	defer site.Close()
-	if err := site.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
-		return "", err
+	if err := site.MkdirAll(path.Dir(rel), 0o755); err != nil {
+		w.err = err
+		return
 	}
-	f, err := site.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	name := rel
+	if replace {
+		name = path.Join(path.Dir(rel), "."+path.Base(rel)+".new")
+		site.Remove(name) // left by an earlier run that was stopped
+	}
+	f, err := site.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists", rel)
+		w.err = fmt.Errorf("%s already exists", rel)
+		return
 	}
 	if err != nil {
-		return "", err
+		w.err = err
+		return
 	}
-	if _, err := f.WriteString(body); err != nil {
-		f.Close()
-		return "", err
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	return rel, f.Close()
+	if err == nil && replace {
+		err = site.Rename(name, rel)
+	}
+	if err != nil {
+		site.Remove(name)
+		w.err = err
+		return
+	}
+	w.wrote = append(w.wrote, rel)
+}
+
+// exists reports whether the site has rel (a link out of it counts as
+// there: nothing is written through it).
+func (w *writer) exists(rel string) bool {
+	site, err := os.OpenRoot(w.root)
+	if err != nil {
+		return false
+	}
+	defer site.Close()
+	_, err = site.Lstat(rel)
+	return !errors.Is(err, fs.ErrNotExist)
 }

@@ -375,6 +375,7 @@ func (b *builder) docs() error {
 	}
 	home.Charts = home.Charts || len(b.site.Campaign.Charts) > 0
 	b.site.Pages = append(b.site.Pages, home)
+	b.cite(home)
 	slices.SortStableFunc(b.site.Stories, func(x, y *Story) int {
 		return cmp.Or(-x.Date.Compare(y.Date), cmp.Compare(x.Slug, y.Slug))
 	})
@@ -481,6 +482,17 @@ func (b *builder) listPages() {
 	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
 }
 
+// publishData lists d on /data/ and returns it, unless it has no rows: an
+// empty dataset is not published (no files, no row, no link), and nil is
+// returned.
+func (b *builder) publishData(d *opendata.Dataset) *opendata.Dataset {
+	if len(d.Rows) == 0 {
+		return nil
+	}
+	b.site.Data = append(b.site.Data, d)
+	return d
+}
+
 // openData makes the open-data files: one dataset for the campaign's own
 // figures, one per activity, and all their rows in one CSV.
 func (b *builder) openData() error {
@@ -489,16 +501,18 @@ func (b *builder) openData() error {
 	for _, a := range b.in.Activities {
 		inputs[a.Slug] = a
 	}
-	b.site.Campaign.Data = opendata.Campaign(b.in, b.cat, b.loc)
-	b.site.Data = append(b.site.Data, b.site.Campaign.Data)
+	b.site.Campaign.Data = b.publishData(opendata.Campaign(b.in, b.cat, b.loc))
 	for _, a := range b.site.Activities {
-		a.Data = opendata.Activity(inputs[a.Slug], b.cat, b.loc)
-		b.site.Data = append(b.site.Data, a.Data)
+		a.Data = b.publishData(opendata.Activity(inputs[a.Slug], b.cat, b.loc))
 	}
-	b.site.AllData = opendata.All(b.site.Data)
+	datasets := b.site.Data
+	if len(b.site.Data) > 0 {
+		b.site.AllData = opendata.All(b.site.Data)
+		datasets = append(datasets, b.site.AllData)
+	}
 	meta.Example = opendata.ExampleOf(b.site.Data)
 	b.site.DataColumns = opendata.Columns(b.site.Language, meta.Example)
-	for _, d := range append(b.site.Data, b.site.AllData) {
+	for _, d := range datasets {
 		if err := d.Encode(meta); err != nil {
 			return err
 		}

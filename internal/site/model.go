@@ -31,13 +31,19 @@ type Site struct {
 	Figures     int         // figures in the data
 	Charts      int         // charts on all pages
 	// Data are the open-data files, listed on /data/: the campaign's
-	// figures, then each activity's (in the order of Activities).
+	// figures, then each activity's (in the order of Activities); a
+	// dataset without rows is not among them.
 	Data []*opendata.Dataset
 	// AllData is every row of Data in one CSV (data/figures.csv), beside
-	// data/figures.json, whose size is FiguresJSONSize.
+	// data/figures.json, whose size is FiguresJSONSize; nil when the site
+	// has no figures.
 	AllData         *opendata.Dataset
 	FiguresJSONSize int
 	DataColumns     []opendata.Column // the datasets' columns, explained
+
+	// Cited are the sources some figure of the site cites, in the order
+	// data/campaign.yaml lists them (the footer names them all).
+	Cited []*load.Source
 }
 
 // Link is a labelled URL.
@@ -64,7 +70,11 @@ type Campaign struct {
 	Named      []*Activity // the carriers the data reports
 	Unnamed    int         // carriers the data does not report
 	Charts     []*chart.Chart
-	Data       *opendata.Dataset // the campaign's own figures
+	Data       *opendata.Dataset // the campaign's own figures; nil when it has none
+
+	// Cited are the sources of the figures the overview shows, in the
+	// order first shown; the default source when it shows none.
+	Cited []*load.Source
 }
 
 // Activity is one activity page's content.
@@ -85,9 +95,13 @@ type Activity struct {
 	Charts       []*chart.Chart
 	Stories      []*Story
 	Page         *Page
-	Data         *opendata.Dataset // the activity's figures as CSV and JSON
+	Data         *opendata.Dataset // the activity's figures as CSV and JSON; nil when it has none
 	// StoriesURL lists all the activity's stories (its page shows a few).
 	StoriesURL string
+
+	// Cited are the sources of the figures its page shows, in the order
+	// first shown; the default source when it shows none.
+	Cited []*load.Source
 }
 
 // Breakdown is one unit, place or person with its figures.

@@ -1,0 +1,132 @@
+package site
+
+import (
+	"slices"
+
+	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
+	"github.com/yuin/goldmark/ast"
+)
+
+// sources is a list of sources in the order first cited, each once. A
+// source is known by its id: in a preview session, figures kept from an
+// earlier build hold an earlier copy of the same source.
+type sources []*load.Source
+
+func (s *sources) add(src *load.Source) {
+	if src != nil && !slices.ContainsFunc(*s, func(x *load.Source) bool { return x.ID == src.ID }) {
+		*s = append(*s, src)
+	}
+}
+
+func (s *sources) figures(fs []*Figure) {
+	for _, f := range fs {
+		s.add(f.Source)
+	}
+}
+
+func (s *sources) charts(cs []*chart.Chart) {
+	for _, c := range cs {
+		for _, src := range c.Cited {
+			s.add(src)
+		}
+	}
+}
+
+// doc adds the sources of what a Markdown text shows: the figures it
+// cites and its chart blocks.
+func (s *sources) doc(b *builder, d *load.Doc) {
+	if d == nil {
+		return
+	}
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *markdown.FigureRef:
+			if f, ok := b.cat.Figure(n.Ref, ""); ok && n.Figure != nil {
+				s.add(f.Source)
+			}
+		case *markdown.ChartBlock:
+			if c, ok := n.Chart.(*chart.Chart); ok {
+				s.charts([]*chart.Chart{c})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// or is the list, or fallback alone when nothing was cited.
+func (s sources) or(fallback *load.Source) []*load.Source {
+	if len(s) == 0 && fallback != nil {
+		return []*load.Source{fallback}
+	}
+	return s
+}
+
+// cite names, for each page that has a source line and for the footer,
+// every source the figures shown there use: a page whose figures come
+// from two sources names both. It runs once the texts are resolved.
+func (b *builder) cite(home *Page) {
+	for _, a := range b.site.Activities {
+		var s sources
+		s.figures(a.Metrics)
+		for _, t := range a.Targets {
+			s.add(t.Goal.Source)
+			if t.Actual != nil {
+				s.add(t.Actual.Source)
+			}
+		}
+		for _, bd := range a.Breakdowns {
+			s.figures(bd.Figures)
+		}
+		s.charts(a.Charts)
+		s.doc(b, a.Page.Doc)
+		a.Cited = s.or(a.Source)
+	}
+	c := b.site.Campaign
+	var s sources
+	s.figures(c.Headline)
+	if c.Carriers != nil {
+		s.add(c.Carriers.Source)
+	}
+	for _, a := range b.site.Activities {
+		s.figures(a.KeyMetrics) // each activity's card
+	}
+	s.charts(c.Charts)
+	s.doc(b, home.Doc)
+	c.Cited = s.or(c.Source)
+	b.site.Cited = b.citedAnywhere()
+}
+
+// citedAnywhere lists the sources that some figure of the site cites, in
+// the order data/campaign.yaml lists them.
+func (b *builder) citedAnywhere() []*load.Source {
+	used := map[string]bool{}
+	cite := func(f *Figure) {
+		if f != nil && f.Source != nil {
+			used[f.Source.ID] = true
+		}
+	}
+	for _, f := range b.cat.Figures {
+		cite(f)
+	}
+	for _, t := range b.cat.Targets {
+		cite(t.Goal)
+		cite(t.Actual)
+	}
+	for _, s := range b.cat.Series {
+		for _, p := range s.Points {
+			cite(p.Fig)
+		}
+	}
+	var out []*load.Source
+	for _, src := range b.site.Campaign.Sources {
+		if used[src.ID] {
+			out = append(out, src)
+		}
+	}
+	return sources(out).or(b.site.Campaign.Source)
+}
