@@ -3,6 +3,7 @@ package build_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
@@ -20,10 +21,44 @@ func nationalSite(t *testing.T, name string) string {
 	return string(data)
 }
 
+// nationalInChinese is the national site with a Chinese interface.
+func nationalInChinese(t *testing.T) string {
+	return strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: zh-CN\n", 1)
+}
+
 func TestNationalCampaignInEnglish(t *testing.T) {
 	r := sitetest.Build(t, nationalSite(t, "national-en"))
 	r.AssertFile("index.html", "832 counties", "128,000", "more than 9.6 million people", "all <data")
 	r.AssertFile("activities/poverty/index.html", "6,079 yuan", "12,588 yuan", `"value":10.2}`, `"value":1.7}`, `"value":0.6}`, "! 10.200000000000001", "! 1.7000000000000002", "! 0.6000000000000001")
 	r.AssertFile("activities/assistance/index.html", "255,000", "more than 3 million people")
 	r.AssertFile("data/poverty.csv", "more than 9.6 million people")
+}
+
+// A target brings a number down (direction: down, from: where it started):
+// its goal, progress bar, gauge, table and summary say so, and once
+// reached it reads as reached, never as an empty bar or a gauge at 0.
+func TestTargetsBroughtDownToZero(t *testing.T) {
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	page := "activities/poverty/index.html"
+	r.AssertFile(page,
+		">from 98.99 million people down to 0 people</data>", ">from 832 counties down to 0 counties</data>",
+		`<strong class="target-reached">Target reached</strong>`,
+		`aria-valuenow="100" aria-label="Rural poor under the current line"><span style="width: 100%">`,
+		`aria-valuenow="100" aria-label="Poverty-stricken counties"><span style="width: 100%">`,
+		"! aria-valuenow=\"0\"",
+		// The counties' dial runs from 832 down to 0 in whole ticks (832, 728 … 0),
+		// and fills as the number falls: the pointer at 0 is the full dial.
+		`"data":[{"value":0}],"detail":{"fontSize":20,"formatter":"0 counties","offsetCenter":["0","75%"]},"max":0,"min":832,`, `"splitNumber":8,"type":"gauge"`,
+		// 98.99 million has no short whole ticks: the dial counts percent of the way.
+		`"axisLabel":{"formatter":"{value}%"},"data":[{"value":100}]`,
+		"Poverty-stricken counties: target down to 0 counties, now 0 counties. Target reached.",
+		`<th scope="col" class="num">From</th><th scope="col" class="num">Target</th><th scope="col" class="num">Reached</th>`,
+		`<td class="num">832 counties</td><td class="num">0 counties</td><td class="num">0 counties</td>`,
+	)
+	r.AssertFile("data/poverty.csv", "poverty.poor-counties,poverty,,start,Poverty-stricken counties,832,个,,832 counties,")
+
+	zh := sitetest.Build(t, nationalInChinese(t))
+	zh.AssertFile(page, ">从832个降至0个</data>", `<strong class="target-reached">目标已实现</strong>`,
+		"Poverty-stricken counties：目标降至0个，实际0个。目标已实现。", `<th scope="col" class="num">起点</th>`)
+	zh.AssertFile("data/poverty.csv", "起点")
 }

@@ -101,9 +101,14 @@ func (d *digest) activity(a *site.Activity) {
 	}
 	for _, t := range a.Targets {
 		d.figure(t.Goal)
-		d.str(t.Deadline.ISO(), t.Spec.Note)
+		d.str(t.Deadline.ISO(), t.Spec.Note, t.Spec.Direction)
 		if t.Actual != nil {
+			d.str("actual")
 			d.figure(t.Actual)
+		}
+		if t.From != nil {
+			d.str("from")
+			d.figure(t.From)
 		}
 	}
 	for _, b := range a.Breakdowns {

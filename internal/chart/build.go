@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
 )
@@ -281,30 +280,6 @@ func lineOption(s *Spec) map[string]any {
 	return line.JSON()
 }
 
-func gaugeOption(s *Spec) map[string]any {
-	g := s.Gauge
-	gauge := charts.NewGauge()
-	goal, actual := g.Goal.Value.Float(), g.Actual.Value.Float()
-	maxValue, value := goal, actual
-	if !g.Goal.Value.IsInteger() || goal <= 0 {
-		maxValue, value = 100, 0
-		if goal > 0 {
-			value = actual / goal * 100
-		}
-	}
-	gauge.SetGlobalOptions(charts.WithTitleOpts(titled(s)), charts.WithColorsOpts(palette))
-	// The dial shows the reached figure only; its label is in the title,
-	// summary and table, and a second text in the dial overlaps on phones.
-	gauge.AddSeries(g.Label, []opts.GaugeData{{Value: value}},
-		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-			ss.Min, ss.Max = 0, int(maxValue)
-			ss.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
-			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.display), FontSize: 20}
-		}))
-	gauge.Validate()
-	return gauge.JSON()
-}
-
 func itemTable(items []Item, w Words) Table {
 	t := Table{Head: []string{w.Item, w.Value, w.AsOf, w.Source}, NumCols: 1}
 	for _, it := range items {
@@ -350,14 +325,6 @@ func lineTable(s *Spec, w Words) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-func gaugeTable(g *Gauge, w Words) Table {
-	return Table{
-		Head:    []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
-		NumCols: 2,
-		Rows:    []TableRow{{Header: g.Label, Cells: []string{g.Goal.display, g.Actual.display, g.Actual.asOf, g.Actual.source}}},
-	}
 }
 
 // provenance lists the distinct sources and as-of dates of a chart's items.
@@ -433,7 +400,7 @@ func summarize(s *Spec, w Words) string {
 		}
 		return strings.Join(out, "")
 	case "gauge":
-		return fmt.Sprintf(w.SummaryGauge, s.Gauge.Label, s.Gauge.Goal.display, s.Gauge.Actual.display)
+		return gaugeSummary(s.Gauge, w)
 	}
 	return ""
 }

@@ -226,6 +226,18 @@ var chinese = map[string]string{
 	"unknown figure %q":                                                   "找不到数据 %q",
 	"write activity.id, e.g. volunteer.projects; see docs/data-format.md": "引用写作“活动.数据”，例如 volunteer.projects；见 docs/data-format.md",
 
+	// targets: direction and start
+	"unknown direction %q": "无法识别的方向 %q",
+	"write up (the number is to reach the goal) or down (it is to be brought down to the goal)": "请写 up（数字要提高到目标）或 down（数字要降到目标）",
+	"a goal of %s is reached by bringing a number down":                                         "目标 %s 要靠把数字降下来才能实现",
+	"add direction: down, and from: with the number it started from":                            "请加上 direction: down，并用 from: 写出数字原来是多少",
+	"from: and value: are both %s: the way has no length":                                       "from: 和 value: 都是 %s，起点就是目标",
+	"from: is the number the way starts from; check it against the source":                      "from: 写数字原来是多少；请对照原文核实",
+	"a number brought down to %s cannot start below it, at %s":                                  "要降到 %s 的数字，起点不能更低（现在写的是 %s）",
+	"check from: and value:, or write direction: up if the number is to rise":                   "请核对 from: 和 value:；如果数字是要提高，请写 direction: up",
+	"the number starts at %s, above the goal %s":                                                "起点 %s 高于目标 %s",
+	"add direction: down if the number is to be brought down to the goal":                       "如果数字是要降到目标，请加上 direction: down",
+
 	// charts
 	"chart id %q is already used at %s":                                                                         "图表 id %q 已在 %s 用过",
 	"give each chart on a page its own id":                                                                      "同一页上的每个图表要有自己的 id",
@@ -248,6 +260,8 @@ var chinese = map[string]string{
 	"define it under targets:":                                                                                  "请在 targets: 下定义它",
 	"target %q has no actual value to draw":                                                                     "目标 %q 没有实际完成值，无法画进度",
 	"add actual: to the target, or show it without a gauge":                                                     "请给目标加上 actual:，或者不用仪表盘图",
+	"target %q brings a number down but does not say where it started":                                          "目标 %q 是要把数字降下来，但没写数字原来是多少",
+	"add from: to the target, with the number it started from, or show it without a gauge":                      "请给目标加上 from:，写出数字原来是多少；或者不用仪表盘图",
 	"%s is in %s but %s is in %s":                                                                               "%s 的单位是%s，而 %s 的单位是%s",
 	"draw figures of different units in separate charts":                                                        "单位不同的数据请分别画图",
 	"the chart block is empty":                                                                                  "图表块是空的",

@@ -97,10 +97,14 @@ type Metric struct {
 }
 
 // Target is a goal with its deadline and, where known, what has been reached.
+// A goal is reached up to (252 villages covered) or, with direction: down,
+// a number is brought down to it (the rural poor brought down to 0).
 type Target struct {
 	strictyaml.Meta
 	ID          string  `yaml:"id" jz:"required"`
 	Label       string  `yaml:"label" jz:"required"`
+	Direction   string  `yaml:"direction"` // up (the default) or down
+	From        *Number `yaml:"from"`      // where the number started, in unit: progress is the share of the way from it
 	Value       Number  `yaml:"value" jz:"required"`
 	Unit        string  `yaml:"unit" jz:"required"`
 	Qualifier   string  `yaml:"qualifier"`

@@ -24,12 +24,13 @@ const (
 	AllID      = "figures"
 )
 
-// Kinds of row: an activity's or a breakdown's metric, a target's goal and
-// what it reached, one dated point of a series.
+// Kinds of row: an activity's or a breakdown's metric, a target's goal,
+// what it reached and where its number started, one dated point of a series.
 const (
 	KindMetric = "metric"
 	KindTarget = "target"
 	KindActual = "actual"
+	KindStart  = "start"
 	KindSeries = "series"
 )
 
@@ -40,7 +41,7 @@ type Row struct {
 	Ref       string      `json:"ref"`       // help.forestry.chicks; a target's goal and actual share it, so do a series' points
 	Activity  string      `json:"activity"`  // activity slug, or "campaign"
 	Breakdown string      `json:"breakdown"` // the breakdown's name (林草局), for its metrics
-	Kind      string      `json:"kind"`      // metric, target, actual or series
+	Kind      string      `json:"kind"`      // metric, target, actual, start or series
 	Label     string      `json:"label"`     // what is counted
 	Value     json.Number `json:"value"`     // exact decimal, in Unit
 	Unit      string      `json:"unit"`      // base unit: 元, not 万元
@@ -85,7 +86,7 @@ var langs = map[string]lang{
 			"ref":       "引用名，如 volunteer.forestry.households（活动.分项.编号）；同一目标的目标值与实际值、同一序列的各时点共用一个引用名",
 			"activity":  "活动的网址名；campaign 为系列活动总体的数据",
 			"breakdown": "分项（单位、乡镇、村、个人或群体）的名称",
-			"kind":      "指标；目标（目标值）；实际（目标已完成的值）；序列（某一日期的值）",
+			"kind":      "指标；目标（目标值）；实际（目标已完成的值）；起点（目标要从它提高或降低的原有数值）；序列（某一日期的值）",
 			"label":     "统计的项目",
 			"value":     "精确数值，以“单位”计：来源写作46万元的，这里是460000",
 			"unit":      "基本单位（元、人、个……），不带万、亿",
@@ -96,7 +97,7 @@ var langs = map[string]lang{
 			"source":    "来源：发布者《标题》（日期，作者）",
 			"note":      "备注",
 		},
-		kinds: map[string]string{KindMetric: "指标", KindTarget: "目标", KindActual: "实际", KindSeries: "序列"},
+		kinds: map[string]string{KindMetric: "指标", KindTarget: "目标", KindActual: "实际", KindStart: "起点", KindSeries: "序列"},
 		notes: "“数值”是来源所写的数字换算为“单位”（基本单位，如万元换算为元）后的精确值；“限定词”是来源对数字精确程度的说明（余、近、以上等），" +
 			"“显示”是本站的写法；“截至”是数据的日期。同一“引用”下的目标与实际、序列各时点各占一行。转用时请注明原始来源。",
 	},
@@ -106,7 +107,7 @@ var langs = map[string]lang{
 			"ref":       "reference, e.g. volunteer.forestry.households (activity.breakdown.id); a target's goal and actual, and the points of a series, share one",
 			"activity":  "the activity's URL name; campaign for the campaign's own figures",
 			"breakdown": "name of the unit, township, village, person or group the figure belongs to",
-			"kind":      "metric; target (the goal); actual (what the target reached); series (the value at one date)",
+			"kind":      "metric; target (the goal); actual (what the target reached); start (the number a target raises or brings down from); series (the value at one date)",
 			"label":     "what is counted",
 			"value":     "exact number in unit: a source's 46万元 is 460000",
 			"unit":      "base unit (元, 人, 个 …), without 万 or 亿",
@@ -218,8 +219,8 @@ func Campaign(in *load.Input, cat *validate.Catalog, loc *locale.Locale) *Datase
 }
 
 // Activity is the dataset of one activity in file order: its metrics, each
-// breakdown's metrics, each target's goal then actual (when known), each
-// series' points.
+// breakdown's metrics, each target's goal then actual and start (when
+// known), each series' points.
 func Activity(a *load.Activity, cat *validate.Catalog, loc *locale.Locale) *Dataset {
 	b := builder{&Dataset{ID: a.Slug, Title: a.Title, Page: "/activities/" + a.Slug + "/"}, loc}
 	for _, m := range a.Metrics {
@@ -242,10 +243,15 @@ func Activity(a *load.Activity, cat *validate.Catalog, loc *locale.Locale) *Data
 		goal := *tg.Goal
 		goal.Note = t.Note
 		b.add(&goal, KindTarget, tg.Deadline)
-		if tg.Actual != nil {
-			actual := *tg.Actual
-			actual.Note = ""
-			b.add(&actual, KindActual, tg.Deadline)
+		for _, r := range []struct {
+			kind string
+			fig  *validate.Figure
+		}{{KindActual, tg.Actual}, {KindStart, tg.From}} {
+			if r.fig != nil {
+				row := *r.fig
+				row.Note = ""
+				b.add(&row, r.kind, tg.Deadline)
+			}
 		}
 	}
 	for _, s := range a.Series {

@@ -47,11 +47,14 @@ func chartWords(s map[string]string) chart.Words {
 	set(&w.Date, "chart_date")
 	set(&w.Goal, "target_goal")
 	set(&w.Actual, "target_actual")
+	set(&w.Start, "target_start")
 	set(&w.Unit, "chart_unit")
 	set(&w.SummaryBar, "summary_bar")
 	set(&w.SummaryParts, "summary_parts")
 	set(&w.SummaryLine, "summary_line")
 	set(&w.SummaryGauge, "summary_gauge")
+	set(&w.SummaryGaugeDown, "summary_gauge_down")
+	set(&w.SummaryReached, "summary_reached")
 	set(&w.ListSep, "list_sep")
 	return w
 }

@@ -44,6 +44,45 @@ type Target struct {
 	Goal     *Figure
 	Actual   *Figure
 	Deadline load.Date
+	// Down is set for a number brought down to the goal (direction: down).
+	Down bool
+	// From is where the number started (from:), nil when not given; a
+	// target reached up to starts from 0.
+	From *Figure
+}
+
+// Reached reports whether the actual has met the goal: at or above it, or
+// at or below it for a number brought down.
+func (t *Target) Reached() bool {
+	if t.Actual == nil {
+		return false
+	}
+	c := t.Actual.Value.Cmp(t.Goal.Value)
+	return c == 0 || (c < 0) == t.Down
+}
+
+// Measured reports whether the progress can be shown as a share of the
+// way: the actual is known and so is where the way starts (from:, or 0
+// for a number reached up to). A number brought down with no from: is
+// measured only once reached.
+func (t *Target) Measured() bool {
+	return t.Actual != nil && (!t.Down || t.From != nil || t.Reached())
+}
+
+// Progress is the share of the way from the start to the goal that the
+// actual has covered, 0–100 (100 only when reached; 0 when not measured).
+func (t *Target) Progress() int {
+	switch {
+	case !t.Measured():
+		return 0
+	case t.Reached():
+		return 100
+	}
+	var start num.Dec
+	if t.From != nil {
+		start = t.From.Value
+	}
+	return num.ProgressOf(start, t.Goal.Value, t.Actual.Value)
 }
 
 // Series is a run of dated values, each point resolved like a figure.

@@ -100,9 +100,17 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 		case t.Actual == nil:
 			v.list.Errorf(c.At("target"), path+".target", diag.T("add actual: to the target, or show it without a gauge"), "target %q has no actual value to draw", c.Target)
 			return nil
+		case t.Down && t.From == nil:
+			v.list.Errorf(c.At("target"), path+".target", diag.T("add from: to the target, with the number it started from, or show it without a gauge"),
+				"target %q brings a number down but does not say where it started", c.Target)
+			return nil
 		}
 		units.check(t.Goal, c.At("target"), path+".target")
-		spec.Gauge = &chart.Gauge{Label: t.Goal.Label, Goal: itemOf(t.Goal, ""), Actual: itemOf(t.Actual, "")}
+		spec.Gauge = &chart.Gauge{Label: t.Goal.Label, Goal: itemOf(t.Goal, ""), Actual: itemOf(t.Actual, ""), Down: t.Down, Progress: t.Progress(), Reached: t.Reached()}
+		if t.From != nil {
+			start := itemOf(t.From, "")
+			spec.Gauge.Start = &start
+		}
 	}
 	if units.failed {
 		return nil
