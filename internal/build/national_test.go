@@ -62,3 +62,30 @@ func TestTargetsBroughtDownToZero(t *testing.T) {
 		"Poverty-stricken counties：目标降至0个，实际0个。目标已实现。", `<th scope="col" class="num">起点</th>`)
 	zh.AssertFile("data/poverty.csv", "起点")
 }
+
+// Prose and headlines cite a series' point by its date or as the latest,
+// and what a target reached, so no number is copied into a second metric;
+// each figure's hover note carries its own date.
+func TestSeriesPointsAndActualsAreCited(t *testing.T) {
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	r.AssertFile("activities/poverty/index.html",
+		`<data class="fig" value="98990000 人" title="Rural poor under the current line · As of 2012 ·`,
+		`<data class="fig" value="10.2 %" title="Poverty headcount ratio · As of 2012 ·`,
+		`title="Poverty headcount ratio · As of 2019 · Source National Bureau of Statistics`, ">0.6%</data>\nin 2019",
+		`title="Rural poor under the current line · As of 2020 ·`,
+		`title="Poverty-stricken counties · As of April 2021 ·`, ">0 counties</data> remained.",
+		"! {{")
+	r.AssertFile("index.html", `<data class="tile-value" value="98990000 人">98.99 million people</data>`,
+		`<span class="tile-label">Rural poor under the current line <time class="tile-date" datetime="2012">2012</time></span>`)
+}
+
+// A bar chart draws a series: one bar per point, labelled by its date in
+// the site's language, with the series' table and summary.
+func TestBarChartFromASeries(t *testing.T) {
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	option := `"xAxis":[{"type":"category","data":["2012","2018","2019"]`
+	r.AssertFile("activities/poverty/index.html", option, `{"name":"2018","value":1.7,"label":{"show":true,"position":"top","formatter":"1.7%"}}`,
+		`id="chart-activity-poverty-headcount-bars--summary">Poverty headcount ratio went from 2012 on 10.2% to 2019 on 0.6%.`)
+	zh := sitetest.Build(t, nationalInChinese(t))
+	zh.AssertFile("activities/poverty/index.html", `"xAxis":[{"type":"category","data":["2012年","2018年","2019年"]`)
+}

@@ -60,8 +60,12 @@ func Build(s *Spec, w Words, loc *locale.Locale) (*Chart, error) {
 	var option map[string]any
 	switch s.Type {
 	case "bar", "hbar":
-		option = barOption(s, w)
 		c.Table = itemTable(s.Items, w)
+		if len(s.Lines) > 0 { // a series: one bar per point, labelled by its date
+			s.Items = s.Lines[0].Items
+			c.Table = lineTable(s, w)
+		}
+		option = barOption(s, w)
 		if s.Type == "hbar" {
 			c.Height = max(220, 70+48*len(s.Items))
 		}
@@ -369,6 +373,14 @@ func summarize(s *Spec, w Words) string {
 		}
 		return strings.Join(out, w.ListSep)
 	}
+	if len(s.Lines) > 0 { // a line chart, or bars drawn from a series
+		var out []string
+		for _, l := range s.Lines {
+			first, last := l.Items[0], l.Items[len(l.Items)-1]
+			out = append(out, fmt.Sprintf(w.SummaryLine, l.Label, first.Label, first.display, last.Label, last.display))
+		}
+		return strings.Join(out, "")
+	}
 	switch s.Type {
 	case "bar", "hbar":
 		if len(s.Items) == 1 {
@@ -392,13 +404,6 @@ func summarize(s *Spec, w Words) string {
 			rows[i] = r.Label + "：" + parts(r.Items)
 		}
 		return fmt.Sprintf(w.SummaryParts, strings.Join(rows, "；"))
-	case "line":
-		var out []string
-		for _, l := range s.Lines {
-			first, last := l.Items[0], l.Items[len(l.Items)-1]
-			out = append(out, fmt.Sprintf(w.SummaryLine, l.Label, first.Label, first.display, last.Label, last.display))
-		}
-		return strings.Join(out, "")
 	case "gauge":
 		return gaugeSummary(s.Gauge, w)
 	}

@@ -226,6 +226,17 @@ var chinese = map[string]string{
 	"unknown figure %q":                                                   "找不到数据 %q",
 	"write activity.id, e.g. volunteer.projects; see docs/data-format.md": "引用写作“活动.数据”，例如 volunteer.projects；见 docs/data-format.md",
 
+	// references to a series' point or a target's actual
+	"series %s has no point dated %q":                                            "数据序列 %s 没有日期为 %q 的数据点",
+	"write the date of a point as the data file writes it (%s), or latest":       "请照数据文件的写法写出一个数据点的日期（%s），或者写 latest（最新一点）",
+	"%s is a figure, not a series":                                               "%s 是一项数据，不是数据序列",
+	"write %s without @: only a point of a series is cited with @ and its date":  "请去掉 @，写 %s：只有数据序列的数据点才用 @ 加日期引用",
+	"define it under series: in an activity file":                                "请在活动数据文件的 series: 下定义它",
+	"%s is a series: cite one of its points":                                     "%s 是数据序列，请引用其中一个数据点",
+	"write the date of a point after @, e.g. %s@%s, or %s@latest for the newest": "请在 @ 后写数据点的日期，例如 %s@%s；最新一点写 %s@latest",
+	"target %s has no actual value":                                              "目标 %s 没有实际完成值",
+	"add actual: to the target, or cite its goal as %s":                          "请给目标加上 actual:，或者引用目标值 %s",
+
 	// targets: direction and start
 	"unknown direction %q": "无法识别的方向 %q",
 	"write up (the number is to reach the goal) or down (it is to be brought down to the goal)": "请写 up（数字要提高到目标）或 down（数字要降到目标）",
@@ -255,6 +266,10 @@ var chinese = map[string]string{
 	"%d metrics for %d segments":                                                                                "有 %d 项数据，但分段有 %d 个",
 	"give one metric per segment, in the order of segments":                                                     "每个分段一项数据，顺序与 segments 一致",
 	"unknown series %q":                                                                                         "找不到数据序列 %q",
+	"a %s chart draws metrics or a series, not both":                                                            "%s 类型的图表画 metrics 或者一个序列，不能两样都写",
+	"draw the series in a chart of its own":                                                                     "请把序列画在另一个图表里",
+	"a %s chart draws one series, not %d":                                                                       "%s 类型的图表只画一个序列，这里写了 %d 个",
+	"use a line chart to compare several series":                                                                "要比较几个序列，请用折线图（line）",
 	"define it under series:":                                                                                   "请在 series: 下定义它",
 	"unknown target %q":                                                                                         "找不到目标 %q",
 	"define it under targets:":                                                                                  "请在 targets: 下定义它",

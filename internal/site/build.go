@@ -150,7 +150,7 @@ func (b *builder) dataset(spec *load.ChartSpec, scope string) string {
 		refs = append(refs, row.Metrics...)
 	}
 	for _, ref := range refs {
-		if f, ok := b.cat.Figure(ref, scope); ok {
+		if f, ok := b.cat.Cite(ref, scope); ok {
 			add(f.Activity)
 		}
 	}
@@ -199,7 +199,7 @@ func chartID(section string, i int, spec *load.ChartSpec) string {
 func (b *builder) figures(refs []string, scope string) []*Figure {
 	var out []*Figure
 	for _, ref := range refs {
-		if f, ok := b.cat.Figure(ref, scope); ok {
+		if f, ok := b.cat.Cite(ref, scope); ok {
 			out = append(out, f)
 		}
 	}
@@ -412,7 +412,7 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 		}
 		switch n := n.(type) {
 		case *markdown.FigureRef:
-			f, ok := b.cat.Figure(n.Ref, "")
+			f, ok := b.cat.Cite(n.Ref, "")
 			if !ok {
 				return ast.WalkContinue, nil
 			}

@@ -31,6 +31,8 @@ type Figure struct {
 	Source    *load.Source
 	Note      string
 	Pos       diag.Pos
+	// Point is the date of a series' point; zero for other figures.
+	Point load.Date
 }
 
 // AsWritten is the figure as the data file writes it (6000余只), for
@@ -131,6 +133,76 @@ func (c *Catalog) Figure(ref, scope string) (*Figure, bool) {
 	}
 	f, ok := c.Figures[ref]
 	return f, ok
+}
+
+// The marks of the references that cite a figure kept inside a target or
+// a series: poverty.poor-population.actual is what the target reached,
+// poverty.population@2012 the series' point of 2012 and
+// poverty.population@latest its newest point.
+const (
+	ActualSuffix = ".actual"
+	PointMark    = "@"
+	LatestPoint  = "latest"
+)
+
+// Cite resolves a reference as prose, headlines, key_metrics and chart
+// metrics write it: a figure (see Figure), a target's actual or a point of
+// a series, full or relative to scope when scope is not "".
+func (c *Catalog) Cite(ref, scope string) (*Figure, bool) {
+	if f, ok := c.Figure(ref, scope); ok {
+		return f, true
+	}
+	if scope != "" {
+		if f := c.inner(scope + "." + ref); f != nil {
+			return f, true
+		}
+	}
+	f := c.inner(ref)
+	return f, f != nil
+}
+
+// inner finds the figure a full reference names inside a target or a
+// series, or nil.
+func (c *Catalog) inner(ref string) *Figure {
+	if name, point, ok := strings.Cut(ref, PointMark); ok {
+		if s, ok := c.Series[name]; ok {
+			return s.Point(point)
+		}
+		return nil
+	}
+	if name, ok := strings.CutSuffix(ref, ActualSuffix); ok {
+		if t, ok := c.Targets[name]; ok {
+			return t.Actual
+		}
+	}
+	return nil
+}
+
+// Point is the series' point of a date as written in the data (2012,
+// 2020-06) or its newest point (latest); nil when there is none.
+func (s *Series) Point(date string) *Figure {
+	if len(s.Points) == 0 {
+		return nil
+	}
+	if date == LatestPoint {
+		return s.Points[len(s.Points)-1].Fig
+	}
+	for _, p := range s.Points {
+		if p.Date.ISO() == date {
+			return p.Fig
+		}
+	}
+	return nil
+}
+
+// Dates lists the dates of the series' points as references write them,
+// then latest, for suggestions.
+func (s *Series) Dates() []string {
+	out := make([]string, 0, len(s.Points)+1)
+	for _, p := range s.Points {
+		out = append(out, p.Date.ISO())
+	}
+	return append(out, LatestPoint)
 }
 
 // FigureRefs lists every figure reference, sorted, for suggestions.

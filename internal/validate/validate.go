@@ -249,19 +249,17 @@ func (v *validator) scopeIDs(scope string) []string {
 	return out
 }
 
-// figureRef checks a reference (relative to scope when scope is not "").
+// figureRef checks a reference (relative to scope when scope is not "")
+// to a figure, a target's actual or a series' point (see Catalog.Cite).
 func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*Figure, bool) {
-	f, ok := v.cat.Figure(ref, scope)
+	f, ok := v.cat.Cite(ref, scope)
 	first, _, _ := strings.Cut(ref, ".")
-	if !ok && (v.broken[ref] || v.broken[scope+"."+ref] || v.activityUnreadable(first)) {
+	name, _, _ := strings.Cut(ref, PointMark)
+	if !ok && (v.broken[name] || v.broken[scope+"."+name] || v.activityUnreadable(first)) {
 		return nil, false
 	}
 	if !ok {
-		known := v.cat.FigureRefs()
-		if scope != "" {
-			known = v.scopeIDs(scope)
-		}
-		v.list.Errorf(pos, field, suggest(ref, known, diag.T("write activity.id, e.g. volunteer.projects; see docs/data-format.md")), "unknown figure %q", ref)
+		v.unresolved(ref, scope, pos, field)
 	}
 	return f, ok
 }
@@ -353,9 +351,10 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 			if s.Unit == "" || i > 0 {
 				continue
 			}
+			v.broken[ref] = true // reported; references to it stay quiet
 			return
 		}
-		fig.Ref, fig.Activity, fig.Label, fig.Pos = ref, a.Slug, s.Label, p.Pos
+		fig.Ref, fig.Activity, fig.Label, fig.Pos, fig.Point = ref, a.Slug, s.Label, p.Pos, p.Date
 		out.Base = fig.Base()
 		out.Points = append(out.Points, SeriesPoint{Date: p.Date, Fig: fig})
 	}
