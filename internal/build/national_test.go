@@ -89,3 +89,26 @@ func TestBarChartFromASeries(t *testing.T) {
 	zh := sitetest.Build(t, nationalInChinese(t))
 	zh.AssertFile("activities/poverty/index.html", `"xAxis":[{"type":"category","data":["2012年","2018年","2019年"]`)
 }
+
+// A national site has no townships: no list of places is built or linked
+// from anywhere.
+func TestSiteWithoutPlaces(t *testing.T) {
+	for _, site := range []string{nationalSite(t, "national-en"), nationalInChinese(t)} {
+		r := sitetest.Build(t, site)
+		r.AssertNoFile("townships/index.html")
+		for _, file := range []string{"index.html", "search/index.html", "stories/index.html", "stories/relocation/index.html", "activities/poverty/index.html", "sitemap.xml", "feed.xml"} {
+			r.AssertFile(file, "! /townships/")
+		}
+		r.AssertFile("search/index.html", "! townships", "! 乡镇", `<a href="/stories/">`)
+	}
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	r.AssertFile("search/index.html", "Search stories and activities", "Browse the story list instead.")
+
+	named := sitetest.Build(t, strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: en\nplace_names:\n  township: province\n", 1))
+	if len(named.Build.Warnings) != 1 || !strings.Contains(named.Build.Warnings[0].Error(), "place_names names the levels of data/townships.yaml, which this site does not have") {
+		t.Errorf("warnings = %v, want one on place_names", named.Build.Warnings)
+	}
+
+	bad := sitetest.BuildFails(t, strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: en\nmenu:\n  - {label: Overview, url: /}\n  - {label: Townships, url: /townships/}\n", 1))
+	bad.AssertProblems("site.yaml:7:29: menu[1].url: /townships/ is not built: the site has no data/townships.yaml")
+}

@@ -141,6 +141,8 @@ func globalSignature(seed maphash.Seed, s *site.Site, themeKey string) uint64 {
 	for _, m := range s.Menu {
 		d.str(m.Label, m.URL)
 	}
+	n := s.PlaceNames
+	d.str(n.Township, n.Townships, n.Village, n.Villages, strconv.FormatBool(len(s.Townships) > 0))
 	if src := s.Campaign.Source; src != nil {
 		d.str(src.ID, src.Title, src.Publisher, src.Date.ISO(), src.Author, src.URL)
 	}

@@ -226,6 +226,14 @@ var chinese = map[string]string{
 	"unknown figure %q":                                                   "找不到数据 %q",
 	"write activity.id, e.g. volunteer.projects; see docs/data-format.md": "引用写作“活动.数据”，例如 volunteer.projects；见 docs/data-format.md",
 
+	// places
+	"write the word alone, e.g. 县 or county":                            "只写名称本身，例如 县 或 county",
+	"a place name cannot hold { } or %%, got %q":                        "地点名称里不能有 { }、%%，现在写的是 %q",
+	"list the places in %s, or leave place_names out":                   "请在 %s 中列出地点，或者删去 place_names",
+	"place_names names the levels of %s, which this site does not have": "place_names 是 %s 中地点两级的名称，但本站没有这个文件",
+	"list the places in %s, or take the item out of the menu":           "请在 %s 中列出地点，或者从菜单中删去这一项",
+	"%s is not built: the site has no %s":                               "不会生成 %s：本站没有 %s",
+
 	// references to a series' point or a target's actual
 	"series %s has no point dated %q":                                            "数据序列 %s 没有日期为 %q 的数据点",
 	"write the date of a point as the data file writes it (%s), or latest":       "请照数据文件的写法写出一个数据点的日期（%s），或者写 latest（最新一点）",

@@ -18,7 +18,7 @@ import (
 )
 
 // DefaultMenu is used when site.yaml has no menu.
-var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", "/townships/"}, {"故事", "/stories/"}, {"搜索", "/search/"}}
+var DefaultMenu = []Link{{"总览", "/"}, {"乡镇", validate.TownshipsURL}, {"故事", "/stories/"}, {"搜索", "/search/"}}
 
 type builder struct {
 	notes      map[*Figure]*markdown.ResolvedFigure // each figure's printed form, made once
@@ -69,14 +69,15 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 		Language:    cmp.Or(cfg.Language, "zh-CN"),
 		Copyright:   cfg.Copyright,
 		Figures:     len(cat.Figures),
+		PlaceNames:  cfg.PlaceNames,
 	}
+	b.townships()
 	for _, m := range cfg.Menu {
 		b.site.Menu = append(b.site.Menu, Link{m.Label, m.URL})
 	}
 	if len(b.site.Menu) == 0 {
-		b.site.Menu = DefaultMenu
+		b.site.Menu = b.defaultMenu()
 	}
-	b.townships()
 	if err := b.activities(); err != nil {
 		return nil, err
 	}
@@ -94,13 +95,29 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 	return b.site, nil
 }
 
+// defaultMenu is DefaultMenu for this site: the list of places is named
+// as site.yaml names them, and left out on a site that lists no places.
+func (b *builder) defaultMenu() []Link {
+	var out []Link
+	for _, l := range DefaultMenu {
+		if l.URL == validate.TownshipsURL {
+			if len(b.site.Townships) == 0 {
+				continue
+			}
+			l.Label = cmp.Or(b.site.PlaceNames.Townships, b.site.PlaceNames.Township, l.Label)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 func (b *builder) townships() {
 	for i := range b.in.Townships.Townships {
 		t := &b.in.Townships.Townships[i]
 		if _, ok := b.cat.Townships[t.Slug]; !ok || b.towns[t.Slug] != nil {
 			continue
 		}
-		tw := &Township{Slug: t.Slug, URL: "/townships/" + t.Slug + "/", Name: t.Name}
+		tw := &Township{Slug: t.Slug, URL: validate.TownshipsURL + t.Slug + "/", Name: t.Name}
 		for j := range t.Villages {
 			tw.Villages = append(tw.Villages, &t.Villages[j])
 		}
@@ -475,7 +492,10 @@ func (b *builder) listPages() {
 		a.StoriesURL = a.URL + "stories/"
 		b.site.Pages = append(b.site.Pages, paginate(a.StoriesURL, a.ShortTitle, a.Stories, func(l *StoryList) { l.Activity = a })...)
 	}
-	b.site.Pages = append(b.site.Pages, &Page{URL: "/townships/", Kind: "townships"}, &Page{URL: "/search/", Kind: "search"})
+	if len(b.site.Townships) > 0 {
+		b.site.Pages = append(b.site.Pages, &Page{URL: validate.TownshipsURL, Kind: "townships"})
+	}
+	b.site.Pages = append(b.site.Pages, &Page{URL: "/search/", Kind: "search"})
 	b.site.Pages = append(b.site.Pages, &Page{URL: "/" + opendata.Dir + "/", Kind: "data"})
 	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
 }

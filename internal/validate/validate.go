@@ -46,6 +46,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	v.site()
 	v.sources()
 	v.townships()
+	v.placeSettings()
 	for _, a := range in.Activities {
 		v.cat.Activities[a.Slug] = a
 	}
