@@ -94,6 +94,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("theme: %w", err)
 	}
+	r.UsePlaceNames(in.Site.PlaceNames)
 	model, err := site.Build(in, cat, r.Words(), photos)
 	if err != nil {
 		return res, fmt.Errorf("model: %w", err)

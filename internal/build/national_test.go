@@ -22,8 +22,14 @@ func nationalSite(t *testing.T, name string) string {
 	return string(data)
 }
 
-// pageKinds are the kinds of page every site has; each must be seen.
-var pageKinds = []string{"home", "activity", "story", "stories", "townships", "search", "data"}
+// pageKinds are the kinds of page every site has (the national site has
+// no townships, so no townships page); each must be seen.
+var pageKinds = []string{"home", "activity", "story", "stories", "search", "data"}
+
+// nationalInChinese is the national site with a Chinese interface.
+func nationalInChinese(t *testing.T) string {
+	return strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: zh-CN\n", 1)
+}
 
 func TestNationalCampaignInEnglish(t *testing.T) {
 	r := sitetest.Build(t, nationalSite(t, "national-en"))
@@ -34,7 +40,7 @@ func TestNationalCampaignInEnglish(t *testing.T) {
 		"Rural poor under the current line went from 98.99 million people (2012) to 0 people (2020).",
 		"Poverty headcount ratio went from 10.2% (2012) to 0.6% (2019).",
 		"2 items; highest Per capita disposable income of rural residents in poor areas, 2020 (12,588 yuan), lowest",
-		`Target: <data value="0 人">0 people</data>, by 31 December 2020`, `"name":"million people"`, `"numbers":"en"`)
+		`Target: <data value="0 人">from 98.99 million people down to 0 people</data>, by 31 December 2020`, `"name":"million people"`, `"numbers":"en"`)
 	r.AssertFile("activities/assistance/index.html", "255,000", "more than 3 million people")
 	r.AssertFile("stories/relocation/index.html", "Figures in this story", "6 April 2021")
 	r.AssertFile("search/index.html", `placeholder="Words to look for"`)
@@ -86,7 +92,7 @@ func TestNationalCampaignInChinese(t *testing.T) {
 	r.AssertFile("index.html", "832个", "12.8万个", "960多万人", `aria-current="page">总览</a>`, `<h2 id="carriers-title">各项活动</h2>`,
 		"来源：国务院新闻办公室《人类减贫的中国实践》（2021年4月）；数据截至 2021年4月")
 	r.AssertFile("activities/poverty/index.html", "6079元", "12588元", "! 1.2588万元", "9899万人", "2012年",
-		"现行标准下的农村贫困人口从2012年的9899万人变为2020年的0万人。", "贫困发生率从2012年的10.2%变为2019年的0.6%。",
+		"现行标准下的农村贫困人口从2012年的9899万人变为2020年的0人。", "贫困发生率从2012年的10.2%变为2019年的0.6%。",
 		"目标：<data", "，截止 2020年12月31日", `"name":"万人"`, `"numbers":"zh"`)
 	r.AssertFile("activities/assistance/index.html", "25.5万个", "300多万名")
 	r.AssertFile("stories/relocation/index.html", "本文数据", "2021年4月6日")
@@ -158,4 +164,83 @@ func TestNationalNoEmptyDataset(t *testing.T) {
 	en := sitetest.Build(t, nationalSite(t, "national-en"))
 	en.AssertFile("data/campaign.csv", "counties")
 	en.AssertFile("data/index.html", `id="data-campaign"`)
+}
+
+// A target brings a number down (direction: down, from: where it started):
+// its goal, progress bar, gauge, table and summary say so, and once
+// reached it reads as reached, never as an empty bar or a gauge at 0.
+func TestTargetsBroughtDownToZero(t *testing.T) {
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	page := "activities/poverty/index.html"
+	r.AssertFile(page,
+		">from 98.99 million people down to 0 people</data>", ">from 832 counties down to 0 counties</data>",
+		`<strong class="target-reached">Target reached</strong>`,
+		`aria-valuenow="100" aria-label="Rural poor under the current line"><span style="width: 100%">`,
+		`aria-valuenow="100" aria-label="Poverty-stricken counties"><span style="width: 100%">`,
+		"! aria-valuenow=\"0\"",
+		// The counties' dial runs from 832 down to 0 in whole ticks (832, 728 … 0),
+		// and fills as the number falls: the pointer at 0 is the full dial.
+		`"data":[{"value":0}],"detail":{"fontSize":20,"formatter":"0 counties","offsetCenter":["0","75%"]},"max":0,"min":832,`, `"splitNumber":8,"type":"gauge"`,
+		// 98.99 million has no short whole ticks: the dial counts percent of the way.
+		`"axisLabel":{"formatter":"{value}%"},"data":[{"value":100}]`,
+		"Poverty-stricken counties: target down to 0 counties, now 0 counties. Target reached.",
+		`<th scope="col" class="num">From</th><th scope="col" class="num">Target</th><th scope="col" class="num">Reached</th>`,
+		`<td class="num">832 counties</td><td class="num">0 counties</td><td class="num">0 counties</td>`,
+	)
+	r.AssertFile("data/poverty.csv", "poverty.poor-counties,poverty,,start,Poverty-stricken counties,832,个,,832 counties,")
+
+	zh := sitetest.Build(t, nationalInChinese(t))
+	zh.AssertFile(page, ">从832个降至0个</data>", `<strong class="target-reached">目标已实现</strong>`,
+		"Poverty-stricken counties：目标降至0个，实际0个。目标已实现。", `<th scope="col" class="num">起点</th>`)
+	zh.AssertFile("data/poverty.csv", "起点")
+}
+
+// Prose and headlines cite a series' point by its date or as the latest,
+// and what a target reached, so no number is copied into a second metric;
+// each figure's hover note carries its own date.
+func TestSeriesPointsAndActualsAreCited(t *testing.T) {
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	r.AssertFile("activities/poverty/index.html",
+		`<data class="fig" value="98990000 人" title="Rural poor under the current line · As of 2012 ·`,
+		`<data class="fig" value="10.2 %" title="Poverty headcount ratio · As of 2012 ·`,
+		`title="Poverty headcount ratio · As of 2019 · Source National Bureau of Statistics`, ">0.6%</data>\nin 2019",
+		`title="Rural poor under the current line · As of 2020 ·`,
+		`title="Poverty-stricken counties · As of April 2021 ·`, ">0 counties</data> remained.",
+		"! {{")
+	r.AssertFile("index.html", `<data class="tile-value" value="98990000 人">98.99 million people</data>`,
+		`<span class="tile-label">Rural poor under the current line <time class="tile-date" datetime="2012">2012</time></span>`)
+}
+
+// A bar chart draws a series: one bar per point, labelled by its date in
+// the site's language, with the series' table and summary.
+func TestBarChartFromASeries(t *testing.T) {
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	option := `"xAxis":[{"type":"category","data":["2012","2018","2019"]`
+	r.AssertFile("activities/poverty/index.html", option, `{"name":"2018","value":1.7,"label":{"show":true,"position":"top","formatter":"1.7%"}}`,
+		`id="chart-activity-poverty-headcount-bars--summary">Poverty headcount ratio went from 10.2% (2012) to 0.6% (2019).`)
+	zh := sitetest.Build(t, nationalInChinese(t))
+	zh.AssertFile("activities/poverty/index.html", `"xAxis":[{"type":"category","data":["2012年","2018年","2019年"]`)
+}
+
+// A national site has no townships: no list of places is built or linked
+// from anywhere.
+func TestSiteWithoutPlaces(t *testing.T) {
+	for _, site := range []string{nationalSite(t, "national-en"), nationalInChinese(t)} {
+		r := sitetest.Build(t, site)
+		r.AssertNoFile("townships/index.html")
+		for _, file := range []string{"index.html", "search/index.html", "stories/index.html", "stories/relocation/index.html", "activities/poverty/index.html", "sitemap.xml", "feed.xml"} {
+			r.AssertFile(file, "! /townships/")
+		}
+		r.AssertFile("search/index.html", "! townships", "! 乡镇", `<a href="/stories/">`)
+	}
+	r := sitetest.Build(t, nationalSite(t, "national-en"))
+	r.AssertFile("search/index.html", "Search stories and activities", "Browse the story list instead.")
+
+	named := sitetest.Build(t, strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: en\nplace_names:\n  township: province\n", 1))
+	if len(named.Build.Warnings) != 1 || !strings.Contains(named.Build.Warnings[0].Error(), "place_names names the levels of data/townships.yaml, which this site does not have") {
+		t.Errorf("warnings = %v, want one on place_names", named.Build.Warnings)
+	}
+
+	bad := sitetest.BuildFails(t, strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: en\nmenu:\n  - {label: Overview, url: /}\n  - {label: Townships, url: /townships/}\n", 1))
+	bad.AssertProblems("site.yaml:7:29: menu[1].url: /townships/ is not built: the site has no data/townships.yaml")
 }

@@ -140,6 +140,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		s.r, s.themeKey = r, key
 		clear(s.charts) // chart tables speak the theme's words
 	}
+	s.r.UsePlaceNames(in.Site.PlaceNames)
 	model, err := site.BuildWith(in, cat, s.r.Words(), photos, s.charts)
 	if err != nil {
 		return up, fmt.Errorf("model: %w", err)

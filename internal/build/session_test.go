@@ -172,3 +172,44 @@ func TestSessionHeadingIDsFollowBreakdownIDs(t *testing.T) {
 	}
 	assertSessionMatchesFullBuild(t, s, dir)
 }
+
+// The preview follows what a page cites through its references and its
+// interface strings: a series' newest point, and the names of places.
+func TestSessionFollowsLatestPointsAndPlaceNames(t *testing.T) {
+	dir := sitetest.Write(t, nationalSite(t, "national-en"))
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	// Without its 2019 point, the headcount ratio's latest is 2018's.
+	data := filepath.Join(dir, "data/activities/poverty.yaml")
+	writeText(t, data, strings.Replace(readText(t, data), "      - date: 2019\n        value: 0.6\n", "", 1))
+	up, err := s.Rebuild()
+	if err != nil || !slices.Contains(up.Rendered, "/activities/poverty/") {
+		t.Fatalf("point removal rendered %v (%v)", up, err)
+	}
+	if page, _ := s.Page("/activities/poverty/"); !strings.Contains(string(page), `title="Poverty headcount ratio · As of 2018`) {
+		t.Error("{{poverty.headcount@latest}} does not follow the series")
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+
+	// Places listed at last: the search page offers them, whatever the menu.
+	site := filepath.Join(dir, "site.yaml")
+	writeText(t, site, readText(t, site)+"menu:\n  - {label: Overview, url: /}\n")
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	writeText(t, filepath.Join(dir, "data/townships.yaml"), "townships:\n  - slug: guizhou\n    name: Guizhou\n")
+	up, err = s.Rebuild()
+	if err != nil || !slices.Contains(up.Rendered, "/search/") {
+		t.Errorf("listing places rendered %v (%v)", up, err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+
+	// A new name for the places: every page.
+	writeText(t, site, readText(t, site)+"place_names:\n  township: province\n")
+	if up, err := s.Rebuild(); err != nil || len(up.Rendered) != up.Pages {
+		t.Errorf("a new place name rendered %d of %d pages (%v)", len(up.Rendered), up.Pages, err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+}

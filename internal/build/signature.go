@@ -109,9 +109,14 @@ func (d *digest) activity(a *site.Activity) {
 	}
 	for _, t := range a.Targets {
 		d.figure(t.Goal)
-		d.str(t.Deadline.ISO(), t.Spec.Note)
+		d.str(t.Deadline.ISO(), t.Spec.Note, t.Spec.Direction)
 		if t.Actual != nil {
+			d.str("actual")
 			d.figure(t.Actual)
+		}
+		if t.From != nil {
+			d.str("from")
+			d.figure(t.From)
 		}
 	}
 	for _, b := range a.Breakdowns {
@@ -142,6 +147,8 @@ func globalSignature(seed maphash.Seed, s *site.Site, themeKey string) uint64 {
 	for _, m := range s.Menu {
 		d.str(m.Label, m.URL, m.Kind)
 	}
+	n := s.PlaceNames
+	d.str(n.Township, n.Townships, n.Village, n.Villages, strconv.FormatBool(len(s.Townships) > 0))
 	d.sources(s.Cited...)
 	return d.Sum64()
 }

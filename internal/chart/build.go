@@ -10,7 +10,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/num"
@@ -65,8 +64,12 @@ func Build(s *Spec, w Words, loc *locale.Locale) (*Chart, error) {
 	var option map[string]any
 	switch s.Type {
 	case "bar", "hbar":
-		option = barOption(s, w)
 		c.Table = itemTable(s.Items, w)
+		if len(s.Lines) > 0 { // a series: one bar per point, labelled by its date
+			s.Items = s.Lines[0].Items
+			c.Table = lineTable(s, w)
+		}
+		option = barOption(s, w)
 		if s.Type == "hbar" {
 			c.Height = max(220, 70+48*len(s.Items))
 		}
@@ -307,30 +310,6 @@ func lineOption(s *Spec) map[string]any {
 	return line.JSON()
 }
 
-func gaugeOption(s *Spec) map[string]any {
-	g := s.Gauge
-	gauge := charts.NewGauge()
-	goal, actual := g.Goal.Value.Float(), g.Actual.Value.Float()
-	maxValue, value := goal, actual
-	if !g.Goal.Value.IsInteger() || goal <= 0 {
-		maxValue, value = 100, 0
-		if goal > 0 {
-			value = actual / goal * 100
-		}
-	}
-	gauge.SetGlobalOptions(charts.WithTitleOpts(titled(s)), charts.WithColorsOpts(palette))
-	// The dial shows the reached figure only; its label is in the title,
-	// summary and table, and a second text in the dial overlaps on phones.
-	gauge.AddSeries(g.Label, []opts.GaugeData{{Value: value}},
-		charts.WithSeriesOpts(func(ss *charts.SingleSeries) {
-			ss.Min, ss.Max = 0, int(maxValue)
-			ss.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
-			ss.Detail = &opts.Detail{Formatter: types.FuncStr(g.Actual.display), FontSize: 20}
-		}))
-	gauge.Validate()
-	return gauge.JSON()
-}
-
 func itemTable(items []Item, w Words) Table {
 	t := Table{Head: []string{w.Item, w.Value, w.AsOf, w.Source}, NumCols: 1}
 	for _, it := range items {
@@ -378,14 +357,6 @@ func lineTable(s *Spec, w Words) Table {
 	return t
 }
 
-func gaugeTable(g *Gauge, w Words) Table {
-	return Table{
-		Head:    []string{w.Item, w.Goal, w.Actual, w.AsOf, w.Source},
-		NumCols: 2,
-		Rows:    []TableRow{{Header: g.Label, Cells: []string{g.Goal.display, g.Actual.display, g.Actual.asOf, g.Actual.source}}},
-	}
-}
-
 // provenance lists the distinct sources and as-of dates of a chart's items.
 func provenance(s *Spec, w Words) (string, string, []*load.Source) {
 	var sources, dates []string
@@ -430,6 +401,14 @@ func summarize(s *Spec, w Words) string {
 		}
 		return strings.Join(out, w.ListSep)
 	}
+	if len(s.Lines) > 0 { // a line chart, or bars drawn from a series
+		var out []string
+		for _, l := range s.Lines {
+			first, last := l.Items[0], l.Items[len(l.Items)-1]
+			out = append(out, locale.Fill(w.SummaryLine, "label", l.Label, "first", first.display, "firstDate", first.Label, "last", last.display, "lastDate", last.Label))
+		}
+		return strings.Join(out, w.SentenceSep)
+	}
 	switch s.Type {
 	case "bar", "hbar":
 		if len(s.Items) == 1 {
@@ -453,15 +432,8 @@ func summarize(s *Spec, w Words) string {
 			rows[i] = locale.Fill(w.SummaryRow, "label", r.Label, "parts", parts(r.Items))
 		}
 		return locale.Fill(w.SummaryParts, "parts", strings.Join(rows, w.Semicolon))
-	case "line":
-		var out []string
-		for _, l := range s.Lines {
-			first, last := l.Items[0], l.Items[len(l.Items)-1]
-			out = append(out, locale.Fill(w.SummaryLine, "label", l.Label, "first", first.display, "firstDate", first.Label, "last", last.display, "lastDate", last.Label))
-		}
-		return strings.Join(out, w.SentenceSep)
 	case "gauge":
-		return locale.Fill(w.SummaryGauge, "label", s.Gauge.Label, "goal", s.Gauge.Goal.display, "actual", s.Gauge.Actual.display)
+		return gaugeSummary(s.Gauge, w)
 	}
 	return ""
 }

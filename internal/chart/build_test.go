@@ -37,8 +37,9 @@ var zhWords = Words{
 	SummaryBar:   "共{count}项，最高为{maxLabel}（{max}），最低为{minLabel}（{min}）。",
 	SummaryParts: "包括{parts}。", SummaryItem: "{label} {value}", SummaryRow: "{label}：{parts}",
 	SummaryLine:  "{label}从{firstDate}的{first}变为{lastDate}的{last}。",
-	SummaryGauge: "{label}：目标{goal}，实际{actual}。",
-	ListSep:      "、", Semicolon: "；",
+	SummaryGauge: "{label}：目标{goal}，实际{actual}。", SummaryGaugeDown: "{label}：目标降至{goal}，实际{actual}。",
+	SummaryReached: "目标已实现。", Start: "起点",
+	ListSep: "、", Semicolon: "；",
 }
 
 var enWords = Words{
@@ -46,8 +47,9 @@ var enWords = Words{
 	SummaryBar:   "{count} items; highest {maxLabel} ({max}), lowest {minLabel} ({min}).",
 	SummaryParts: "Includes {parts}.", SummaryItem: "{label} ({value})", SummaryRow: "{label}: {parts}",
 	SummaryLine:  "{label} went from {first} ({firstDate}) to {last} ({lastDate}).",
-	SummaryGauge: "{label}: target {goal}, reached {actual}.",
-	ListSep:      ", ", Semicolon: "; ", SentenceSep: " ",
+	SummaryGauge: "{label}: target {goal}, reached {actual}.", SummaryGaugeDown: "{label}: target down to {goal}, now {actual}.",
+	SummaryReached: "Target reached.", Start: "From",
+	ListSep: ", ", Semicolon: "; ", SentenceSep: " ",
 }
 
 func TestBarOptionScalesAndLabels(t *testing.T) {
@@ -131,7 +133,7 @@ func TestSummaryNamedArguments(t *testing.T) {
 		loc   *locale.Locale
 		want  string
 	}{
-		{zhWords, zh, "农村贫困人口从2012年的9899万人变为2020年的0万人。{first}从2012年的1万人变为2020年的2万人。"},
+		{zhWords, zh, "农村贫困人口从2012年的9899万人变为2020年的0人。{first}从2012年的1万人变为2020年的2万人。"},
 		{enWords, locale.New("en"), "农村贫困人口 went from 98.99 million people (2012) to 0 people (2020). {first} went from 10,000 people (2012) to 20,000 people (2020)."},
 	} {
 		c2, err := Build(s, c.words, c.loc)

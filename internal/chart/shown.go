@@ -41,6 +41,11 @@ func shown(s *Spec, w Words, loc *locale.Locale) *Spec {
 		g := *s.Gauge
 		g.Goal, g.Actual = show(g.Goal), show(g.Actual)
 		g.Goal.Label, g.Actual.Label = w.Goal, w.Actual
+		if g.Start != nil {
+			start := show(*g.Start)
+			start.Label = w.Start
+			g.Start = &start
+		}
 		out.Gauge = &g
 	}
 	return &out

@@ -43,6 +43,15 @@ type Gauge struct {
 	Label  string
 	Goal   Item
 	Actual Item
+	// Start is where the number started (the target's from:); nil when the
+	// way starts from 0.
+	Start *Item
+	// Down is set for a number brought down to the goal.
+	Down bool
+	// Progress is the share of the way covered, 0–100, and Reached whether
+	// the goal is met, as the target says (validate.Target).
+	Progress int
+	Reached  bool
 }
 
 // Spec is a chart with every figure resolved; exactly one of Items, Rows,

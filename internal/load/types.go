@@ -16,7 +16,19 @@ type SiteConfig struct {
 	Copyright   string     `yaml:"copyright"`
 	Menu        []MenuItem `yaml:"menu"`
 	// StaleAfterDays is how old figures may be before check warns (0: never).
-	StaleAfterDays *int `yaml:"stale_after_days"`
+	StaleAfterDays *int       `yaml:"stale_after_days"`
+	PlaceNames     PlaceNames `yaml:"place_names"`
+}
+
+// PlaceNames are what a site calls the two levels of places listed in
+// data/townships.yaml: 乡镇 and 村 unless it says otherwise (a provincial
+// site's 县 and 村). Left out, a name is the theme's, in the site's language.
+type PlaceNames struct {
+	strictyaml.Meta
+	Township  string `yaml:"township"`
+	Townships string `yaml:"townships"` // plural, for English (default: township with s or ies)
+	Village   string `yaml:"village"`
+	Villages  string `yaml:"villages"`
 }
 
 // MenuItem is one link of the main menu.
@@ -97,10 +109,14 @@ type Metric struct {
 }
 
 // Target is a goal with its deadline and, where known, what has been reached.
+// A goal is reached up to (252 villages covered) or, with direction: down,
+// a number is brought down to it (the rural poor brought down to 0).
 type Target struct {
 	strictyaml.Meta
 	ID          string  `yaml:"id" jz:"required"`
 	Label       string  `yaml:"label" jz:"required"`
+	Direction   string  `yaml:"direction"` // up (the default) or down
+	From        *Number `yaml:"from"`      // where the number started, in unit: progress is the share of the way from it
 	Value       Number  `yaml:"value" jz:"required"`
 	Unit        string  `yaml:"unit" jz:"required"`
 	Qualifier   string  `yaml:"qualifier"`

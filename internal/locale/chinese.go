@@ -19,6 +19,9 @@ func chineseFigure(q num.Quantity) string {
 	case q.Unit.English:
 		digits, scaleWord = chineseScaled(q.Value)
 	}
+	if digits.IsZero() {
+		scaleWord = "" // 降至0人, not 0万人
+	}
 	return placeQualifier(digits, scaleWord, q.Base(), q.Qualifier)
 }
 

@@ -48,6 +48,7 @@ var figureCases = []struct{ value, unit, qualifier, zh, en string }{
 	{"832", "个", "", "832个", "832"},
 	{"1", "个", "至少", "至少1个", "at least 1"},
 	{"1", "人", "", "1人", "1 person"},
+	{"0", "万人", "", "0人", "0 people"},
 	{"1234567", "人", "", "1234567人", "1,234,567 people"},
 	{"98.99", "million people", "", "9899万人", "98.99 million people"},
 	{"12588", "yuan", "", "1.2588万元", "12,588 yuan"},

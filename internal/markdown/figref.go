@@ -18,7 +18,8 @@ var KindFigureRef = ast.NewNodeKind("FigureRef")
 // the figure from the data, so prose never carries a stale number.
 type FigureRef struct {
 	ast.BaseInline
-	// Ref is the reference as written, e.g. "volunteer.projects".
+	// Ref is the reference as written, e.g. "volunteer.projects" or
+	// "poverty.population@2012".
 	Ref string
 	// Offset is the byte offset of "{{" in the Markdown body, for messages.
 	Offset int
@@ -41,8 +42,9 @@ func (n *FigureRef) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Ref": n.Ref}, nil)
 }
 
-// refPattern matches {{ activity.id }} with optional inner spaces.
-var refPattern = regexp.MustCompile(`^\{\{\s*([a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*){1,2})\s*\}\}`)
+// refPattern matches {{ activity.id }} with optional inner spaces; a
+// series' point adds @ and its date or latest ({{poverty.population@2012}}).
+var refPattern = regexp.MustCompile(`^\{\{\s*([a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*){1,2}(?:@[a-z0-9][a-z0-9-]*)?)\s*\}\}`)
 
 type figRefParser struct{}
 

@@ -20,20 +20,28 @@ func SumCmp(values []Dec, total Dec) int {
 	return sum.Cmp(scaledInt(total, exp))
 }
 
-// PercentOf is how many whole percent part is of whole, rounded down and
-// kept within 0–100 (a progress bar); 0 when whole is not positive.
-func PercentOf(part, whole Dec) int {
-	if whole.Sign() <= 0 || part.Sign() <= 0 {
+// ProgressOf is how many whole percent of the way from start to goal now
+// has come, rounded down and kept within 0–100: a progress bar, for a
+// number brought up (0 → 252) or down (9899 → 0) alike. Rounded down, it
+// is 100 only once the goal is reached. It is 0 when start is the goal.
+func ProgressOf(start, goal, now Dec) int {
+	exp := min(start.Exp, goal.Exp, now.Exp)
+	from := scaledInt(start, exp)
+	span := new(big.Int).Sub(scaledInt(goal, exp), from)
+	done := new(big.Int).Sub(scaledInt(now, exp), from)
+	if span.Sign() < 0 { // brought down: count the way from the other side
+		span.Neg(span)
+		done.Neg(done)
+	}
+	if span.Sign() == 0 || done.Sign() <= 0 {
 		return 0
 	}
-	exp := min(part.Exp, whole.Exp)
-	p := scaledInt(part, exp)
-	p.Mul(p, big.NewInt(100))
-	p.Quo(p, scaledInt(whole, exp))
-	if p.Cmp(big.NewInt(100)) > 0 {
+	done.Mul(done, big.NewInt(100))
+	done.Quo(done, span)
+	if done.Cmp(big.NewInt(100)) > 0 {
 		return 100
 	}
-	return int(p.Int64())
+	return int(done.Int64())
 }
 
 // Int64 is d as a whole number; ok is false when d has a fraction or does

@@ -54,16 +54,22 @@ func TestCmpIsExact(t *testing.T) {
 	}
 }
 
-func TestPercentOf(t *testing.T) {
+func TestProgressOf(t *testing.T) {
 	for _, c := range []struct {
-		part, whole string
-		want        int
+		start, goal, now string
+		want             int
 	}{
-		{"252", "252", 100}, {"0.7", "1", 70}, {"1", "3", 33}, {"5", "2", 100}, {"0", "5", 0}, {"3", "0", 0},
-		{"29", "100", 29}, // 29/100*100 is 28.999999999999996 in float64
+		{"0", "252", "252", 100}, {"0", "1", "0.7", 70}, {"0", "3", "1", 33}, {"0", "2", "5", 100}, {"0", "5", "0", 0}, {"0", "0", "3", 0},
+		{"0", "100", "29", 29}, // 29/100*100 is 28.999999999999996 in float64
+		// Brought down: 9899万 to 0, the way covered from the start.
+		{"9899", "0", "0", 100}, {"9899", "0", "551", 94}, {"9899", "0", "9899", 0}, {"9899", "0", "10000", 0},
+		{"10.2", "0", "0.6", 94}, {"10.2", "3", "3.0", 100}, {"10.2", "3", "3.1", 98},
+		// Up from a start other than 0.
+		{"6079", "12588", "12588", 100}, {"6079", "12588", "6079", 0}, {"50", "100", "75", 50},
+		{"0.1", "0.3", "0.29999", 99}, // never 100 before the goal
 	} {
-		if got := PercentOf(dec(t, c.part), dec(t, c.whole)); got != c.want {
-			t.Errorf("PercentOf(%s, %s) = %d, want %d", c.part, c.whole, got, c.want)
+		if got := ProgressOf(dec(t, c.start), dec(t, c.goal), dec(t, c.now)); got != c.want {
+			t.Errorf("ProgressOf(%s, %s, %s) = %d, want %d", c.start, c.goal, c.now, got, c.want)
 		}
 	}
 }

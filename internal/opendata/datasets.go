@@ -24,12 +24,13 @@ const (
 	AllID      = "figures"
 )
 
-// Kinds of row: an activity's or a breakdown's metric, a target's goal and
-// what it reached, one dated point of a series.
+// Kinds of row: an activity's or a breakdown's metric, a target's goal,
+// what it reached and where its number started, one dated point of a series.
 const (
 	KindMetric = "metric"
 	KindTarget = "target"
 	KindActual = "actual"
+	KindStart  = "start"
 	KindSeries = "series"
 )
 
@@ -40,7 +41,7 @@ type Row struct {
 	Ref       string      `json:"ref"`       // help.forestry.chicks; a target's goal and actual share it, so do a series' points
 	Activity  string      `json:"activity"`  // activity slug, or "campaign"
 	Breakdown string      `json:"breakdown"` // the breakdown's name (林草局), for its metrics
-	Kind      string      `json:"kind"`      // metric, target, actual or series
+	Kind      string      `json:"kind"`      // metric, target, actual, start or series
 	Label     string      `json:"label"`     // what is counted
 	Value     json.Number `json:"value"`     // exact decimal, in Unit
 	Unit      string      `json:"unit"`      // base unit: 元, not 万元
@@ -144,8 +145,8 @@ func Campaign(in *load.Input, cat *validate.Catalog, loc *locale.Locale) *Datase
 }
 
 // Activity is the dataset of one activity in file order: its metrics, each
-// breakdown's metrics, each target's goal then actual (when known), each
-// series' points.
+// breakdown's metrics, each target's goal then actual and start (when
+// known), each series' points.
 func Activity(a *load.Activity, cat *validate.Catalog, loc *locale.Locale) *Dataset {
 	b := builder{&Dataset{ID: a.Slug, Title: a.Title, Page: "/activities/" + a.Slug + "/"}, loc}
 	for _, m := range a.Metrics {
@@ -168,10 +169,15 @@ func Activity(a *load.Activity, cat *validate.Catalog, loc *locale.Locale) *Data
 		goal := *tg.Goal
 		goal.Note = t.Note
 		b.add(&goal, KindTarget, tg.Deadline)
-		if tg.Actual != nil {
-			actual := *tg.Actual
-			actual.Note = ""
-			b.add(&actual, KindActual, tg.Deadline)
+		for _, r := range []struct {
+			kind string
+			fig  *validate.Figure
+		}{{KindActual, tg.Actual}, {KindStart, tg.From}} {
+			if r.fig != nil {
+				row := *r.fig
+				row.Note = ""
+				b.add(&row, r.kind, tg.Deadline)
+			}
 		}
 	}
 	for _, s := range a.Series {

@@ -28,7 +28,7 @@ var chinese = lang{
 		"ref":       "引用名：活动.编号，分项的数据为 活动.分项.编号；同一目标的目标值与实际值、同一序列的各时点共用一个引用名",
 		"activity":  "活动的网址名；campaign 为系列活动总体的数据",
 		"breakdown": "分项（单位、乡镇、村、个人或群体）的名称",
-		"kind":      "指标；目标（目标值）；实际（目标已完成的值）；序列（某一日期的值）",
+		"kind":      "指标；目标（目标值）；实际（目标已完成的值）；起点（目标要从它提高或降低的原有数值）；序列（某一日期的值）",
 		"label":     "统计的项目",
 		"value":     "精确数值，以“单位”计",
 		"unit":      "基本单位（元、人、个……），不带万、亿",
@@ -40,7 +40,7 @@ var chinese = lang{
 		"note":      "备注",
 	},
 	examples: map[string]string{"ref": "，如 {ref}", "value": "：来源写作{written}的，这里是{value}", "display": "，如{display}"},
-	kinds:    map[string]string{KindMetric: "指标", KindTarget: "目标", KindActual: "实际", KindSeries: "序列"},
+	kinds:    map[string]string{KindMetric: "指标", KindTarget: "目标", KindActual: "实际", KindStart: "起点", KindSeries: "序列"},
 	notes: "“数值”是来源所写的数字换算为“单位”（基本单位，如万元换算为元）后的精确值；“限定词”是来源对数字精确程度的说明（余、近、以上等），" +
 		"“显示”是本站的写法；“截至”是数据的日期。同一“引用”下的目标与实际、序列各时点各占一行。转用时请注明原始来源。",
 }
@@ -53,7 +53,7 @@ var english = lang{
 		"ref":       "reference: activity.id, or activity.breakdown.id for a breakdown's figure; a target's goal and actual, and the points of a series, share one",
 		"activity":  "the activity's URL name; campaign for the campaign's own figures",
 		"breakdown": "name of the unit, township, village, person or group the figure belongs to",
-		"kind":      "metric; target (the goal); actual (what the target reached); series (the value at one date)",
+		"kind":      "metric; target (the goal); actual (what the target reached); start (the number a target raises or brings down from); series (the value at one date)",
 		"label":     "what is counted",
 		"value":     "exact number in unit",
 		"unit":      "the base unit the value counts, as the data names it, without a multiplier (ten thousand, million …)",

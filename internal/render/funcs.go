@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
-	"github.com/jinzhan-dev/jinzhan/internal/num"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
@@ -43,6 +42,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return stories[:min(n, len(stories))]
 		},
 		"progress":  progress,
+		"goal":      r.goal,
 		"join":      strings.Join,
 		"add":       func(a, b int) int { return a + b },
 		"sub":       func(a, b int) int { return a - b },
@@ -64,11 +64,21 @@ func (r *Renderer) funcs() template.FuncMap {
 }
 
 // progress is how far a target is reached, 0–100, for a progress bar.
-func progress(t *validate.Target) int {
-	if t.Actual == nil {
-		return 0
+func progress(t *validate.Target) int { return t.Progress() }
+
+// goal says what a target aims at: 252个; 降至0人, from 98.99 million
+// people down to 0 people.
+func (r *Renderer) goal(t *validate.Target) string {
+	goal := r.loc.Figure(t.Goal.Quantity)
+	switch {
+	case t.From != nil && t.Down:
+		return fmt.Sprintf(r.strings["target_from_down_to"], r.loc.Figure(t.From.Quantity), goal)
+	case t.From != nil:
+		return fmt.Sprintf(r.strings["target_from_up_to"], r.loc.Figure(t.From.Quantity), goal)
+	case t.Down:
+		return fmt.Sprintf(r.strings["target_down_to"], goal)
 	}
-	return num.PercentOf(t.Actual.Value, t.Goal.Value)
+	return goal
 }
 
 // listTitle names a story list: 党员干部拉手贫困户的故事, 马友营乡的故事, 故事.

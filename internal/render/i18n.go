@@ -38,9 +38,9 @@ func chartWords(s map[string]string) chart.Words {
 	var w chart.Words
 	for key, dst := range map[string]*string{
 		"chart_item": &w.Item, "chart_value": &w.Value, "as_of": &w.AsOf, "source": &w.Source, "chart_date": &w.Date,
-		"target_goal": &w.Goal, "target_actual": &w.Actual,
+		"target_goal": &w.Goal, "target_actual": &w.Actual, "target_start": &w.Start,
 		"summary_bar": &w.SummaryBar, "summary_parts": &w.SummaryParts, "summary_item": &w.SummaryItem, "summary_row": &w.SummaryRow,
-		"summary_line": &w.SummaryLine, "summary_gauge": &w.SummaryGauge,
+		"summary_line": &w.SummaryLine, "summary_gauge": &w.SummaryGauge, "summary_gauge_down": &w.SummaryGaugeDown, "summary_reached": &w.SummaryReached,
 		"list_sep": &w.ListSep, "semicolon": &w.Semicolon, "sentence_sep": &w.SentenceSep,
 	} {
 		v, ok := s[key]

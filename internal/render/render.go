@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
@@ -33,12 +34,15 @@ type Renderer struct {
 	pages    map[string]*template.Template
 	base     *template.Template
 	md       goldmark.Markdown
-	strings  map[string]string
-	urls     map[string]string
-	files    []File
-	words    chart.Words
-	loc      *locale.Locale
-	bufs     sync.Pool
+	// themeStrings are the interface strings as the theme and the site's
+	// i18n files write them; strings have the site's place names filled in.
+	themeStrings map[string]string
+	strings      map[string]string
+	urls         map[string]string
+	files        []File
+	words        chart.Words
+	loc          *locale.Locale
+	bufs         sync.Pool
 }
 
 // New reads the theme (templates, strings, assets) for a site in lang.
@@ -46,9 +50,10 @@ func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
 	r := &Renderer{pages: map[string]*template.Template{}, lang: lang, loc: locale.New(lang)}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	var err error
-	if r.strings, err = loadStrings(layers, lang); err != nil {
+	if r.themeStrings, err = loadStrings(layers, lang); err != nil {
 		return nil, err
 	}
+	r.UsePlaceNames(load.PlaceNames{})
 	r.words = chartWords(r.strings)
 	if r.urls, r.files, err = collectAssets(layers, echarts); err != nil {
 		return nil, err

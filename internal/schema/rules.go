@@ -50,6 +50,7 @@ func rule(typeName, key string) node {
 
 		"Breakdown.kind":      enum(validate.BreakdownKinds()),
 		"ChartSpec.type":      enum(chart.Types),
+		"Target.direction":    enum(validate.Directions),
 		"SiteConfig.language": enum(validate.Languages),
 
 		"id":                    slug,

@@ -19,7 +19,7 @@ import (
 
 // DefaultMenu is used when site.yaml has no menu: its items are named by
 // their page kind, in the site's language (kind_home …).
-var DefaultMenu = []Link{{URL: "/", Kind: "home"}, {URL: "/townships/", Kind: "townships"}, {URL: "/stories/", Kind: "stories"}, {URL: "/search/", Kind: "search"}}
+var DefaultMenu = []Link{{URL: "/", Kind: "home"}, {URL: validate.TownshipsURL, Kind: "townships"}, {URL: "/stories/", Kind: "stories"}, {URL: "/search/", Kind: "search"}}
 
 type builder struct {
 	notes      map[*Figure]*markdown.ResolvedFigure // each figure's printed form, made once
@@ -70,14 +70,15 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 		Language:    cmp.Or(cfg.Language, "zh-CN"),
 		Copyright:   cfg.Copyright,
 		Figures:     len(cat.Figures),
+		PlaceNames:  cfg.PlaceNames,
 	}
+	b.townships()
 	for _, m := range cfg.Menu {
 		b.site.Menu = append(b.site.Menu, Link{Label: m.Label, URL: m.URL})
 	}
 	if len(b.site.Menu) == 0 {
-		b.site.Menu = DefaultMenu
+		b.site.Menu = b.defaultMenu()
 	}
-	b.townships()
 	if err := b.activities(); err != nil {
 		return nil, err
 	}
@@ -95,13 +96,26 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 	return b.site, nil
 }
 
+// defaultMenu is DefaultMenu for this site: the list of places (named by
+// kind_townships, which takes site.yaml's place_names) is left out on a
+// site that lists no places.
+func (b *builder) defaultMenu() []Link {
+	var out []Link
+	for _, l := range DefaultMenu {
+		if l.URL != validate.TownshipsURL || len(b.site.Townships) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 func (b *builder) townships() {
 	for i := range b.in.Townships.Townships {
 		t := &b.in.Townships.Townships[i]
 		if _, ok := b.cat.Townships[t.Slug]; !ok || b.towns[t.Slug] != nil {
 			continue
 		}
-		tw := &Township{Slug: t.Slug, URL: "/townships/" + t.Slug + "/", Name: t.Name}
+		tw := &Township{Slug: t.Slug, URL: validate.TownshipsURL + t.Slug + "/", Name: t.Name}
 		for j := range t.Villages {
 			tw.Villages = append(tw.Villages, &t.Villages[j])
 		}
@@ -151,7 +165,7 @@ func (b *builder) dataset(spec *load.ChartSpec, scope string) string {
 		refs = append(refs, row.Metrics...)
 	}
 	for _, ref := range refs {
-		if f, ok := b.cat.Figure(ref, scope); ok {
+		if f, ok := b.cat.Cite(ref, scope); ok {
 			add(f.Activity)
 		}
 	}
@@ -200,7 +214,7 @@ func chartID(section string, i int, spec *load.ChartSpec) string {
 func (b *builder) figures(refs []string, scope string) []*Figure {
 	var out []*Figure
 	for _, ref := range refs {
-		if f, ok := b.cat.Figure(ref, scope); ok {
+		if f, ok := b.cat.Cite(ref, scope); ok {
 			out = append(out, f)
 		}
 	}
@@ -414,7 +428,7 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 		}
 		switch n := n.(type) {
 		case *markdown.FigureRef:
-			f, ok := b.cat.Figure(n.Ref, "")
+			f, ok := b.cat.Cite(n.Ref, "")
 			if !ok {
 				return ast.WalkContinue, nil
 			}
@@ -477,7 +491,10 @@ func (b *builder) listPages() {
 		a.StoriesURL = a.URL + "stories/"
 		b.site.Pages = append(b.site.Pages, paginate(a.StoriesURL, a.ShortTitle, a.Stories, func(l *StoryList) { l.Activity = a })...)
 	}
-	b.site.Pages = append(b.site.Pages, &Page{URL: "/townships/", Kind: "townships"}, &Page{URL: "/search/", Kind: "search"})
+	if len(b.site.Townships) > 0 {
+		b.site.Pages = append(b.site.Pages, &Page{URL: validate.TownshipsURL, Kind: "townships"})
+	}
+	b.site.Pages = append(b.site.Pages, &Page{URL: "/search/", Kind: "search"})
 	b.site.Pages = append(b.site.Pages, &Page{URL: "/" + opendata.Dir + "/", Kind: "data"})
 	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
 }

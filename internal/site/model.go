@@ -23,13 +23,16 @@ type Site struct {
 	Language    string
 	Copyright   string
 	Menu        []Link
-	Campaign    *Campaign
-	Activities  []*Activity // by weight, then slug
-	Townships   []*Township // as listed in data/townships.yaml
-	Stories     []*Story    // newest first, then by slug
-	Pages       []*Page     // every page, sorted by URL
-	Figures     int         // figures in the data
-	Charts      int         // charts on all pages
+	// PlaceNames are site.yaml's names for the levels of places (the
+	// renderer fills them into the interface strings).
+	PlaceNames load.PlaceNames
+	Campaign   *Campaign
+	Activities []*Activity // by weight, then slug
+	Townships  []*Township // as listed in data/townships.yaml
+	Stories    []*Story    // newest first, then by slug
+	Pages      []*Page     // every page, sorted by URL
+	Figures    int         // figures in the data
+	Charts     int         // charts on all pages
 	// Data are the open-data files, listed on /data/: the campaign's
 	// figures, then each activity's (in the order of Activities); a
 	// dataset without rows is not among them.

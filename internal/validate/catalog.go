@@ -31,6 +31,8 @@ type Figure struct {
 	Source    *load.Source
 	Note      string
 	Pos       diag.Pos
+	// Point is the date of a series' point; zero for other figures.
+	Point load.Date
 }
 
 // AsWritten is the figure as the data file writes it (6000余只), for
@@ -44,6 +46,45 @@ type Target struct {
 	Goal     *Figure
 	Actual   *Figure
 	Deadline load.Date
+	// Down is set for a number brought down to the goal (direction: down).
+	Down bool
+	// From is where the number started (from:), nil when not given; a
+	// target reached up to starts from 0.
+	From *Figure
+}
+
+// Reached reports whether the actual has met the goal: at or above it, or
+// at or below it for a number brought down.
+func (t *Target) Reached() bool {
+	if t.Actual == nil {
+		return false
+	}
+	c := t.Actual.Value.Cmp(t.Goal.Value)
+	return c == 0 || (c < 0) == t.Down
+}
+
+// Measured reports whether the progress can be shown as a share of the
+// way: the actual is known and so is where the way starts (from:, or 0
+// for a number reached up to). A number brought down with no from: is
+// measured only once reached.
+func (t *Target) Measured() bool {
+	return t.Actual != nil && (!t.Down || t.From != nil || t.Reached())
+}
+
+// Progress is the share of the way from the start to the goal that the
+// actual has covered, 0–100 (100 only when reached; 0 when not measured).
+func (t *Target) Progress() int {
+	switch {
+	case !t.Measured():
+		return 0
+	case t.Reached():
+		return 100
+	}
+	var start num.Dec
+	if t.From != nil {
+		start = t.From.Value
+	}
+	return num.ProgressOf(start, t.Goal.Value, t.Actual.Value)
 }
 
 // Series is a run of dated values, each point resolved like a figure.
@@ -92,6 +133,76 @@ func (c *Catalog) Figure(ref, scope string) (*Figure, bool) {
 	}
 	f, ok := c.Figures[ref]
 	return f, ok
+}
+
+// The marks of the references that cite a figure kept inside a target or
+// a series: poverty.poor-population.actual is what the target reached,
+// poverty.population@2012 the series' point of 2012 and
+// poverty.population@latest its newest point.
+const (
+	ActualSuffix = ".actual"
+	PointMark    = "@"
+	LatestPoint  = "latest"
+)
+
+// Cite resolves a reference as prose, headlines, key_metrics and chart
+// metrics write it: a figure (see Figure), a target's actual or a point of
+// a series, full or relative to scope when scope is not "".
+func (c *Catalog) Cite(ref, scope string) (*Figure, bool) {
+	if f, ok := c.Figure(ref, scope); ok {
+		return f, true
+	}
+	if scope != "" {
+		if f := c.inner(scope + "." + ref); f != nil {
+			return f, true
+		}
+	}
+	f := c.inner(ref)
+	return f, f != nil
+}
+
+// inner finds the figure a full reference names inside a target or a
+// series, or nil.
+func (c *Catalog) inner(ref string) *Figure {
+	if name, point, ok := strings.Cut(ref, PointMark); ok {
+		if s, ok := c.Series[name]; ok {
+			return s.Point(point)
+		}
+		return nil
+	}
+	if name, ok := strings.CutSuffix(ref, ActualSuffix); ok {
+		if t, ok := c.Targets[name]; ok {
+			return t.Actual
+		}
+	}
+	return nil
+}
+
+// Point is the series' point of a date as written in the data (2012,
+// 2020-06) or its newest point (latest); nil when there is none.
+func (s *Series) Point(date string) *Figure {
+	if len(s.Points) == 0 {
+		return nil
+	}
+	if date == LatestPoint {
+		return s.Points[len(s.Points)-1].Fig
+	}
+	for _, p := range s.Points {
+		if p.Date.ISO() == date {
+			return p.Fig
+		}
+	}
+	return nil
+}
+
+// Dates lists the dates of the series' points as references write them,
+// then latest, for suggestions.
+func (s *Series) Dates() []string {
+	out := make([]string, 0, len(s.Points)+1)
+	for _, p := range s.Points {
+		out = append(out, p.Date.ISO())
+	}
+	return append(out, LatestPoint)
 }
 
 // FigureRefs lists every figure reference, sorted, for suggestions.

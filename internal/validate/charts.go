@@ -12,7 +12,7 @@ import (
 
 // chartFields says which list fields each chart type reads.
 var chartFields = map[string][]string{
-	"bar": {"metrics"}, "hbar": {"metrics"}, "pie": {"metrics"}, "donut": {"metrics"},
+	"bar": {"metrics", "series"}, "hbar": {"metrics", "series"}, "pie": {"metrics"}, "donut": {"metrics"},
 	"stacked": {"rows", "segments"}, "line": {"series"}, "gauge": {"target"},
 }
 
@@ -33,7 +33,7 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 			v.list.Errorf(c.At(field), path+"."+field, diag.T("a %s chart reads: %s", c.Type, strings.Join(used, ", ")), "%s is not used by a %s chart", field, c.Type)
 		}
 	}
-	if !present[used[0]] {
+	if !present[used[0]] && (len(used) == 1 || !present[used[1]]) {
 		v.list.Errorf(c.Pos, path+"."+used[0], diag.T("see the chart section of docs/data-format.md"), "a %s chart needs %s", c.Type, used[0])
 		return nil
 	}
@@ -41,6 +41,9 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 	units := &unitCheck{v: v, path: path}
 	switch c.Type {
 	case "bar", "hbar", "pie", "donut":
+		if present["series"] && slices.Contains(used, "series") {
+			return v.seriesBars(c, scope, path, spec, units)
+		}
 		figs := v.chartFigures(c.Metrics, scope, c.At("metrics"), path+".metrics", units)
 		if figs == nil {
 			return nil
@@ -70,23 +73,8 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 			}
 		}
 	case "line":
-		for i, ref := range c.Series {
-			s, ok := v.cat.Series[ref]
-			if !ok && scope != "" {
-				s, ok = v.cat.Series[scope+"."+ref]
-			}
-			if !ok {
-				v.list.Errorf(c.At("series"), fmt.Sprintf("%s.series[%d]", path, i), suggest(ref, sortedKeys(v.cat.Series), diag.T("define it under series:")), "unknown series %q", ref)
-				return nil
-			}
-			line := chart.Line{Label: s.Label}
-			for _, p := range s.Points {
-				units.check(p.Fig, c.At("series"), fmt.Sprintf("%s.series[%d]", path, i))
-				item := itemOf(p.Fig, "")
-				item.When = p.Date
-				line.Items = append(line.Items, item)
-			}
-			spec.Lines = append(spec.Lines, line)
+		if spec.Lines = v.seriesLines(c, scope, path, units); spec.Lines == nil {
+			return nil
 		}
 	case "gauge":
 		t, ok := v.cat.Targets[c.Target]
@@ -100,16 +88,69 @@ func (v *validator) chart(c *load.ChartSpec, scope, path string) *chart.Spec {
 		case t.Actual == nil:
 			v.list.Errorf(c.At("target"), path+".target", diag.T("add actual: to the target, or show it without a gauge"), "target %q has no actual value to draw", c.Target)
 			return nil
+		case t.Down && t.From == nil:
+			v.list.Errorf(c.At("target"), path+".target", diag.T("add from: to the target, with the number it started from, or show it without a gauge"),
+				"target %q brings a number down but does not say where it started", c.Target)
+			return nil
 		}
 		units.check(t.Goal, c.At("target"), path+".target")
-		spec.Gauge = &chart.Gauge{Label: t.Goal.Label, Goal: itemOf(t.Goal, ""), Actual: itemOf(t.Actual, "")}
+		spec.Gauge = &chart.Gauge{Label: t.Goal.Label, Goal: itemOf(t.Goal, ""), Actual: itemOf(t.Actual, ""), Down: t.Down, Progress: t.Progress(), Reached: t.Reached()}
+		if t.From != nil {
+			start := itemOf(t.From, "")
+			spec.Gauge.Start = &start
+		}
 	}
+	return v.drawable(c, spec, units)
+}
+
+// drawable records a resolved spec whose values share one unit.
+func (v *validator) drawable(c *load.ChartSpec, spec *chart.Spec, units *unitCheck) *chart.Spec {
 	if units.failed {
 		return nil
 	}
 	spec.Base = units.base
 	v.cat.Charts[c] = spec
 	return spec
+}
+
+// seriesBars resolves a bar chart drawn from a series: one bar per point,
+// labelled by its date.
+func (v *validator) seriesBars(c *load.ChartSpec, scope, path string, spec *chart.Spec, units *unitCheck) *chart.Spec {
+	switch {
+	case len(c.Metrics) > 0:
+		v.list.Errorf(c.At("series"), path+".series", diag.T("draw the series in a chart of its own"), "a %s chart draws metrics or a series, not both", c.Type)
+		return nil
+	case len(c.Series) > 1:
+		v.list.Errorf(c.At("series"), path+".series", diag.T("use a line chart to compare several series"), "a %s chart draws one series, not %d", c.Type, len(c.Series))
+		return nil
+	}
+	if spec.Lines = v.seriesLines(c, scope, path, units); spec.Lines == nil {
+		return nil
+	}
+	return v.drawable(c, spec, units)
+}
+
+// seriesLines resolves the series a chart draws, each point an item dated
+// by its point; nil when one is unknown.
+func (v *validator) seriesLines(c *load.ChartSpec, scope, path string, units *unitCheck) []chart.Line {
+	var lines []chart.Line
+	for i, ref := range c.Series {
+		s, ok := v.cat.Series[ref]
+		if !ok && scope != "" {
+			s, ok = v.cat.Series[scope+"."+ref]
+		}
+		if !ok {
+			v.list.Errorf(c.At("series"), fmt.Sprintf("%s.series[%d]", path, i), suggest(ref, sortedKeys(v.cat.Series), diag.T("define it under series:")), "unknown series %q", ref)
+			return nil
+		}
+		line := chart.Line{Label: s.Label}
+		for _, p := range s.Points {
+			units.check(p.Fig, c.At("series"), fmt.Sprintf("%s.series[%d]", path, i))
+			line.Items = append(line.Items, itemOf(p.Fig, ""))
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // unitCheck makes sure every value of a chart shares one base unit.
@@ -183,5 +224,5 @@ func items(figs []*Figure, breakdownNames bool) []chart.Item {
 }
 
 func itemOf(f *Figure, label string) chart.Item {
-	return chart.Item{Label: label, Quantity: f.Quantity, AsOf: f.AsOf, Source: f.Source}
+	return chart.Item{Label: label, Quantity: f.Quantity, When: f.Point, AsOf: f.AsOf, Source: f.Source}
 }

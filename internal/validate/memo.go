@@ -129,7 +129,7 @@ func (v *validator) fingerprint(dp deps) uint64 {
 	}
 	for _, ref := range dp.figures {
 		str(ref)
-		if f, ok := v.cat.Figures[ref]; ok {
+		if f, ok := v.cat.Cite(ref, ""); ok {
 			maphash.WriteComparable(&h, v.figurePrint(f))
 		}
 	}

@@ -46,6 +46,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	v.site()
 	v.sources()
 	v.townships()
+	v.placeSettings()
 	for _, a := range in.Activities {
 		v.cat.Activities[a.Slug] = a
 	}
@@ -249,19 +250,17 @@ func (v *validator) scopeIDs(scope string) []string {
 	return out
 }
 
-// figureRef checks a reference (relative to scope when scope is not "").
+// figureRef checks a reference (relative to scope when scope is not "")
+// to a figure, a target's actual or a series' point (see Catalog.Cite).
 func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*Figure, bool) {
-	f, ok := v.cat.Figure(ref, scope)
+	f, ok := v.cat.Cite(ref, scope)
 	first, _, _ := strings.Cut(ref, ".")
-	if !ok && (v.broken[ref] || v.broken[scope+"."+ref] || v.activityUnreadable(first)) {
+	name, _, _ := strings.Cut(ref, PointMark)
+	if !ok && (v.broken[name] || v.broken[scope+"."+name] || v.activityUnreadable(first)) {
 		return nil, false
 	}
 	if !ok {
-		known := v.cat.FigureRefs()
-		if scope != "" {
-			known = v.scopeIDs(scope)
-		}
-		v.list.Errorf(pos, field, suggest(ref, known, v.refHint()), "unknown figure %q", ref)
+		v.unresolved(ref, scope, pos, field)
 	}
 	return f, ok
 }
@@ -335,40 +334,6 @@ func (v *validator) activity(a *load.Activity) {
 
 var validKinds = map[string]bool{"organisation": true, "township": true, "village": true, "person": true, "group": true}
 
-func (v *validator) target(a *load.Activity, t *load.Target, path string, def figureDefaults, seen map[string]diag.Pos) {
-	if t.ID == "" {
-		return
-	}
-	if first, dup := seen[t.ID]; dup {
-		v.list.Errorf(t.At("id"), path+".id", diag.T("give each target its own id"), "id %q is already used at %s", t.ID, first)
-		return
-	}
-	seen[t.ID] = t.At("id")
-	goal := v.figureOf(t.Value, t.Unit, t.Qualifier, t.AsOf, t.Source, t, path, def)
-	v.presentation(goal, t.UnitEn, t.DisplayUnit, t, path)
-	if goal == nil {
-		return
-	}
-	goal.Ref, goal.Activity, goal.Label, goal.Pos = a.Slug+"."+t.ID, a.Slug, t.Label, t.Pos
-	if !t.Deadline.IsZero() && !a.Period.Start.IsZero() && t.Deadline.Before(a.Period.Start) {
-		v.list.Errorf(t.At("deadline"), path+".deadline", diag.T("check the year"), "the deadline %s is before the activity starts (%s)", t.Deadline.ISO(), a.Period.Start.ISO())
-	}
-	res := &Target{Ref: goal.Ref, Spec: t, Goal: goal, Deadline: t.Deadline}
-	v.cat.Figures[goal.Ref] = goal // prose may cite a target like any figure
-	if t.Actual != nil {
-		unit, _ := num.ParseUnit(t.Unit)
-		base := t.Actual.Shift(unit.Scale)
-		if base.Sign() < 0 {
-			v.list.Errorf(t.At("actual"), path+".actual", diag.Text{}, "a figure cannot be negative, got %s", t.Actual.Dec)
-		}
-		actual := *goal
-		actual.Quantity = num.NewQuantity(t.Actual.Dec, unit, "")
-		actual.UnitEn, actual.Shown = goal.UnitEn, goal.Shown
-		res.Actual = &actual
-	}
-	v.cat.Targets[goal.Ref] = res
-}
-
 func (v *validator) series(a *load.Activity, s *load.Series, path string, def figureDefaults) {
 	if s.ID == "" {
 		return
@@ -396,9 +361,10 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 			if s.Unit == "" || i > 0 {
 				continue
 			}
+			v.broken[ref] = true // reported; references to it stay quiet
 			return
 		}
-		fig.Ref, fig.Activity, fig.Label, fig.Pos = ref, a.Slug, s.Label, p.Pos
+		fig.Ref, fig.Activity, fig.Label, fig.Pos, fig.Point = ref, a.Slug, s.Label, p.Pos, p.Date
 		out.Base = fig.Base()
 		out.Points = append(out.Points, SeriesPoint{Date: p.Date, Fig: fig})
 	}
