@@ -172,3 +172,24 @@ func TestSessionHeadingIDsFollowBreakdownIDs(t *testing.T) {
 	}
 	assertSessionMatchesFullBuild(t, s, dir)
 }
+
+// The preview reports a mistyped reference as the build does, and
+// builds again once it is fixed.
+func TestSessionReportsMistypedReferences(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	story := filepath.Join(dir, "content/stories/forestry.md")
+	good := readText(t, story)
+	writeText(t, story, strings.Replace(good, "{{help.forestry.chicks}}", "{{help.forestry.chicks}", 1))
+	_, err := s.RebuildChanged([]string{"content/stories/forestry.md"})
+	if err == nil || !strings.Contains(err.Error(), "content/stories/forestry.md:9:6: {{help.forestry.chicks}: the reference is not closed") {
+		t.Fatalf("mistyped reference: %v", err)
+	}
+	writeText(t, story, good)
+	if _, err := s.RebuildChanged([]string{"content/stories/forestry.md"}); err != nil {
+		t.Fatalf("fixed: %v", err)
+	}
+}

@@ -225,6 +225,26 @@ var chinese = map[string]string{
 	"list the points from oldest to newest, each date once":               "请按日期从早到晚排列，每个日期只写一次",
 	"unknown figure %q":                                                   "找不到数据 %q",
 	"write activity.id, e.g. volunteer.projects; see docs/data-format.md": "引用写作“活动.数据”，例如 volunteer.projects；见 docs/data-format.md",
+	"the nearest: %s":                                                     "最接近的有：%s",
+	"did you mean one of %s?":                                             "是不是 %s 之一？",
+	"a reference starts with one of: %s":                                  "数据引用要以其中一个名字开头：%s",
+	"write {{%s}}":                                                        "请写成 {{%s}}",
+	"write the figure's activity.id inside, e.g. {{%s}}":                  "请在大括号里写“活动名.数据名”，例如 {{%s}}",
+
+	// text mistyped as a figure reference (validate/mistyped.go)
+	"a figure reference {{…}} works only in the text of a Markdown file; here it would show as written": "数据引用 {{…}} 只在 Markdown 文稿的正文里起作用，写在这里会原样显示出来",
+	"write the figure out here, or move the sentence into the text":                                     "请在这里直接写出数字，或把这句话移到正文里",
+	"a brace is full-width (｛ or ｝): a figure reference is written with half-width braces, {{ }}":       "大括号是全角的（｛ 或 ｝）：数据引用要用半角大括号 {{ }}",
+	"the reference is not closed: a figure reference ends with }}":                                      "引用没有结束：数据引用要以 }} 结尾",
+	"the reference opens with one brace: a figure reference starts with {{":                             "引用开头只有一个大括号：数据引用要以 {{ 开头",
+	"a brace too many: a figure reference has two braces on each side, {{activity.id}}":                 "大括号多了：数据引用两边各有两个大括号，写作 {{活动名.数据名}}",
+	"the braces hold no reference": "大括号里没有写引用",
+	"a space inside the reference": "引用中间有空格",
+	"%q is not the name of an activity: a reference starts with the name of the activity's file in data/activities/, without .yaml": "%q 不是活动名：数据引用以活动名开头，活动名就是它在 data/activities/ 下的文件名（不含 .yaml）",
+	"a full-width character “%s” in the reference: a reference is written with half-width letters, digits, . and -":                 "引用里有全角字符“%s”：数据引用只用半角的字母、数字、. 和 -",
+	"capital letters in the reference: references are written in lowercase":                                                         "引用里有大写字母：数据引用一律用小写",
+	"only one name: a reference is activity.id, the activity, a dot and the figure":                                                 "只写了一个名字：数据引用要写成“活动名.数据名”，中间是半角句点",
+	"this is not a figure reference: write activity.id, the activity, a dot and the figure":                                         "这不是有效的数据引用：要写成“活动名.数据名”，中间是半角句点",
 
 	// charts
 	"chart id %q is already used at %s":                                                                         "图表 id %q 已在 %s 用过",

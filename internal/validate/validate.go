@@ -25,6 +25,7 @@ type validator struct {
 	// refused holds place slugs reported as malformed (lowercased), so
 	// references to them, right or wrong in case, are not reported again.
 	refused map[string]bool
+	names   *refNames // the references, indexed for hints once one is needed
 }
 
 // Check validates the whole input, adding every problem to list, and
@@ -55,6 +56,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	}
 	v.checkParts()
 	v.campaign()
+	v.dataTextBraces()
 	v.docs()
 	v.pageChartIDs()
 	v.reservedNames()
@@ -257,11 +259,7 @@ func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*F
 		return nil, false
 	}
 	if !ok {
-		known := v.cat.FigureRefs()
-		if scope != "" {
-			known = v.scopeIDs(scope)
-		}
-		v.list.Errorf(pos, field, suggest(ref, known, diag.T("write activity.id, e.g. volunteer.projects; see docs/data-format.md")), "unknown figure %q", ref)
+		v.list.Errorf(pos, field, v.refHint(ref, scope, false), "unknown figure %q", ref)
 	}
 	return f, ok
 }
