@@ -334,6 +334,7 @@ var chinese = map[string]string{
 	"no page or figure changed":         "页面和数据都没有变化",
 	"  + page %s":                       "  + 新增页面 %s",
 	"  - page %s":                       "  - 删除页面 %s",
+	"  ~ page %s":                       "  ~ 改动页面 %s",
 	"  + %s %s":                         "  + 新增数据 %s %s",
 	"  - %s %s":                         "  - 删除数据 %s %s",
 	"  %s %s → %s":                      "  %s %s → %s",
