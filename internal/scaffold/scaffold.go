@@ -4,12 +4,12 @@ package scaffold
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/schema"
 )
@@ -64,10 +64,12 @@ charts: []
 `
 
 // New creates the file for kind and slug under root and returns its path.
-// It never overwrites an existing file.
+// It never overwrites an existing file. Its errors are worded in the
+// site's language.
 func New(root, kind, slug, today string) (string, error) {
+	lang := siteLanguage(root)
 	if !load.ValidSlug(slug) {
-		return "", fmt.Errorf("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. baoguolao-volunteers", slug)
+		return "", problem(lang, diag.T("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. baoguolao-volunteers", slug))
 	}
 	var rel, body string
 	switch kind {
@@ -78,7 +80,7 @@ func New(root, kind, slug, today string) (string, error) {
 		rel = filepath.Join(load.ActivitiesDir, slug+".yaml")
 		body = schema.Modeline("activity", filepath.ToSlash(rel)) + "\n" + activityTemplate
 	default:
-		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
+		return "", problem(lang, diag.T("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", ")))
 	}
 	body = strings.NewReplacer("{{DATE}}", today, "{{YEAR}}", today[:4]).Replace(body)
 	// Written through a root: a content/stories/ that links out of the
@@ -93,7 +95,7 @@ func New(root, kind, slug, today string) (string, error) {
 	}
 	f, err := site.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("%s already exists", rel)
+		return "", problem(lang, diag.T("%s already exists: it was left as it is", filepath.ToSlash(rel)))
 	}
 	if err != nil {
 		return "", err

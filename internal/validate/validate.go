@@ -370,7 +370,7 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 	out := &Series{Ref: ref, Label: s.Label}
 	for i, p := range s.Points {
 		ppath := fmt.Sprintf("%s.points[%d]", path, i)
-		if i > 0 && !s.Points[i-1].Date.Before(p.Date) {
+		if i > 0 && !p.Date.IsZero() && !s.Points[i-1].Date.Before(p.Date) { // a date written wrong is reported where it is
 			v.list.Errorf(p.At("date"), ppath+".date", diag.T("list the points from oldest to newest, each date once"), "date %s does not come after %s", p.Date.ISO(), s.Points[i-1].Date.ISO())
 		}
 		src := s.Source
