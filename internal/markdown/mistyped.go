@@ -65,119 +65,127 @@ func (mistypedTransformer) Transform(doc *ast.Document, reader text.Reader, _ pa
 	if bytes.IndexByte(source, '{') < 0 && !bytes.Contains(source, fullOpen) {
 		return
 	}
-	var parents []ast.Node
+	// A node's children are marked when the walk enters it, before it
+	// walks them; a MistypedRef has no children to walk.
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if n.Kind() == ast.KindCodeSpan {
+		switch {
+		case !entering:
+		case n.Kind() == ast.KindCodeSpan:
 			return ast.WalkSkipChildren, nil // `{{…}}` shows the braces
-		}
-		if hasTextChild(n) {
-			parents = append(parents, n)
+		case n.HasChildren():
+			markChildren(n, source)
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, p := range parents {
-		for c := p.FirstChild(); c != nil; {
-			run := textRun(c)
-			if run == nil {
-				c = c.NextSibling()
+}
+
+// markChildren marks the mistakes in parent's runs of text, and the
+// references a brace touches.
+func markChildren(parent ast.Node, source []byte) {
+	for c := parent.FirstChild(); c != nil; c = c.NextSibling() {
+		switch n := c.(type) {
+		case *FigureRef:
+			c = extraBraces(parent, n, source)
+		case *ast.Text:
+			if n.IsRaw() {
 				continue
 			}
-			c = run[len(run)-1].NextSibling()
-			replaceMistakes(p, run, source)
-		}
-		for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-			if ref, ok := c.(*FigureRef); ok {
-				c = extraBraces(p, ref, source)
+			last := runEnd(n)
+			c = last
+			if hasBrace(source[n.Segment.Start:last.Segment.Stop]) {
+				c = replaceMistakes(parent, n, last, source)
 			}
 		}
 	}
 }
 
-func hasTextChild(n ast.Node) bool {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, ok := c.(*ast.Text); ok {
-			return true
-		}
-	}
-	return false
-}
+func hasBrace(b []byte) bool { return bytes.IndexByte(b, '{') >= 0 || bytes.Contains(b, fullOpen) }
 
-// textRun is the run of Text siblings from c whose segments follow each
-// other in the source within one line, or nil when c starts none.
-// goldmark splits a line's text where an inline parser was tried.
-func textRun(c ast.Node) []*ast.Text {
-	t, ok := c.(*ast.Text)
-	if !ok || t.IsRaw() {
-		return nil
-	}
-	run := []*ast.Text{t}
+// runEnd is the last of the Text siblings from first whose segments
+// follow each other in the source within one line: goldmark splits a
+// line's text where an inline parser was tried.
+func runEnd(first *ast.Text) *ast.Text {
+	last := first
 	for {
-		last := run[len(run)-1]
 		next, ok := last.NextSibling().(*ast.Text)
 		if !ok || next.IsRaw() || last.SoftLineBreak() || last.HardLineBreak() || next.Segment.Start != last.Segment.Stop {
-			return run
+			return last
 		}
-		run = append(run, next)
+		last = next
 	}
 }
 
-// replaceMistakes puts the run's text back as Text nodes around a
-// MistypedRef for each mistake in it; a run without one is left alone.
-func replaceMistakes(parent ast.Node, run []*ast.Text, source []byte) {
-	start, stop := run[0].Segment.Start, run[len(run)-1].Segment.Stop
+// replaceMistakes puts the text of the run first…last back as Text nodes
+// around a MistypedRef for each mistake in it, and returns the run's new
+// last node; a run without a mistake is left alone.
+func replaceMistakes(parent ast.Node, first, last *ast.Text, source []byte) ast.Node {
+	start, stop := first.Segment.Start, last.Segment.Stop
 	found := findMistyped(source[start:stop])
 	if len(found) == 0 {
-		return
+		return last
 	}
-	last := run[len(run)-1]
-	before := ast.Node(run[0])
-	insert := func(n ast.Node) { parent.InsertBefore(parent, before, n) }
+	after := last.NextSibling()
+	for c := ast.Node(first); c != after; {
+		next := c.NextSibling()
+		parent.RemoveChild(parent, c)
+		c = next
+	}
+	var end ast.Node
+	add := func(n ast.Node) {
+		if after != nil {
+			parent.InsertBefore(parent, after, n)
+		} else {
+			parent.AppendChild(parent, n)
+		}
+		end = n
+	}
 	at := start
 	for _, m := range found {
 		if start+m.start > at {
-			insert(ast.NewTextSegment(text.NewSegment(at, start+m.start)))
+			add(ast.NewTextSegment(text.NewSegment(at, start+m.start)))
 		}
-		insert(&MistypedRef{Written: string(source[start+m.start : start+m.end]), Inner: m.inner, Braces: m.braces, Offset: start + m.start})
+		add(&MistypedRef{Written: string(source[start+m.start : start+m.end]), Inner: m.inner, Braces: m.braces, Offset: start + m.start})
 		at = start + m.end
 	}
 	if at < stop || last.SoftLineBreak() || last.HardLineBreak() {
 		tail := ast.NewTextSegment(text.NewSegment(at, stop))
 		tail.SetSoftLineBreak(last.SoftLineBreak())
 		tail.SetHardLineBreak(last.HardLineBreak())
-		insert(tail)
+		add(tail)
 	}
-	for _, t := range run {
-		parent.RemoveChild(parent, t)
-	}
+	return end
 }
 
 // extraBraces puts a MistypedRef in place of ref when a brace touches it
 // on either side: goldmark reads {{{a.b}}} as a brace, a reference and a
 // brace. It returns the node now in ref's place.
 func extraBraces(parent ast.Node, ref *FigureRef, source []byte) ast.Node {
-	written := ref.Offset + len(refPattern.Find(source[ref.Offset:]))
-	start, end := ref.Offset, written
 	prev, _ := ref.PreviousSibling().(*ast.Text)
 	next, _ := ref.NextSibling().(*ast.Text)
-	if prev != nil && prev.Segment.Stop == start && !prev.SoftLineBreak() && !prev.HardLineBreak() {
-		if n := braceBefore(source[prev.Segment.Start:start]); n > 0 {
-			start -= n
-			prev.Segment = prev.Segment.WithStop(start)
-		}
+	before, after := 0, 0
+	if prev != nil && prev.Segment.Stop == ref.Offset && !prev.SoftLineBreak() && !prev.HardLineBreak() {
+		before = braceBefore(source[prev.Segment.Start:ref.Offset])
 	}
-	if next != nil && next.Segment.Start == end {
-		if n, _ := brace(source[:next.Segment.Stop], end, '}', fullClose); n > 0 {
-			end += n
-			next.Segment = next.Segment.WithStart(end)
-		}
+	if next != nil {
+		after, _ = brace(source[:next.Segment.Stop], next.Segment.Start, '}', fullClose)
 	}
-	if start == ref.Offset && end == written {
+	if before == 0 && after == 0 { // the usual case, found without the pattern
 		return ref
 	}
-	m := &MistypedRef{Written: string(source[start:end]), Inner: ref.Ref, Braces: BracesExtra, Offset: start}
+	written := ref.Offset + len(refPattern.Find(source[ref.Offset:]))
+	if next == nil || next.Segment.Start != written {
+		after = 0
+	}
+	if before == 0 && after == 0 {
+		return ref
+	}
+	if before > 0 {
+		prev.Segment = prev.Segment.WithStop(ref.Offset - before)
+	}
+	if after > 0 {
+		next.Segment = next.Segment.WithStart(written + after)
+	}
+	m := &MistypedRef{Written: string(source[ref.Offset-before : written+after]), Inner: ref.Ref, Braces: BracesExtra, Offset: ref.Offset - before}
 	parent.ReplaceChild(parent, ref, m)
 	return m
 }
