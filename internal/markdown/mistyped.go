@@ -37,7 +37,7 @@ type MistypedRef struct {
 // BraceFault is what is wrong with the braces of a MistypedRef.
 type BraceFault uint8
 
-// The faults, in the order they are looked for.
+// The faults; a full-width brace is named before any other.
 const (
 	BracesRight      BraceFault = iota // {{ and }}: the name inside is wrong
 	BracesFullWidth                    // ｛｛…｝｝ or a mix, typed with a Chinese input method

@@ -45,10 +45,13 @@ func (v *validator) nearest(ref string) nearRefs {
 	n := v.refNames()
 	first, rest, dotted := strings.Cut(ref, ".")
 	if refs, ok := n.byScope[first]; ok {
-		if !dotted {
+		switch {
+		case dotted:
+			return nearestOf(rest, refs)
+		case len(refs) <= maxListed:
 			return nearRefs{names: refs, all: true}
 		}
-		return nearestOf(rest, refs)
+		return nearRefs{names: refs[:3]}
 	}
 	if !dotted { // an id without its activity
 		rest = first
@@ -60,7 +63,7 @@ func (v *validator) nearest(ref string) nearRefs {
 		}
 	}
 	if len(same) > 0 {
-		return nearRefs{names: same, close: true}
+		return nearRefs{names: same[:min(len(same), 3)], close: true}
 	}
 	scope := v.activityTitled(first)
 	if scope == "" {
