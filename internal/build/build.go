@@ -120,12 +120,12 @@ func Run(opts Options) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, err
 	}
-	oldPages, oldFigures, existed := previous(opts.Destination)
-	if res.Files, err = write(opts, src, r, model, files); err != nil {
+	before := previous(opts.Destination)
+	written := newPageDigests()
+	if res.Files, err = write(opts, src, r, model, files, written); err != nil {
 		return res, err
 	}
-	res.Changes = diff(oldPages, oldFigures, model, figures)
-	res.Changes.First = !existed
+	res.Changes = before.diff(written, figures)
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -177,8 +177,9 @@ func guard(opts Options, src *sitefs.FS) publish.Guard {
 	return publish.Guard{Source: src.Dir(), Inputs: load.InputDirs(), ReplaceForeign: opts.ReplaceForeign}
 }
 
-// write renders every page into a staging folder and swaps it in.
-func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, files []render.File) (int, error) {
+// write renders every page into a staging folder and swaps it in; each
+// page's digest goes into digests, and the DigestsFile.
+func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, files []render.File, digests *pageDigests) (int, error) {
 	stage, err := publish.Begin(opts.Destination, guard(opts, src))
 	if err != nil {
 		return 0, fmt.Errorf("write: %w", err)
@@ -189,7 +190,14 @@ func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, f
 			return 0, fmt.Errorf("write: %w", err)
 		}
 	}
-	if err := renderAll(r, model, stage.WriteFile); err != nil {
+	err = renderAll(r, model, func(path string, data []byte) error {
+		digests.add(path, data)
+		return stage.WriteFile(path, data)
+	})
+	if err == nil {
+		err = stage.WriteFile(DigestsFile, digests.marshal())
+	}
+	if err != nil {
 		stage.Abort()
 		return 0, err
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
-	"github.com/jinzhan-dev/jinzhan/internal/site"
 )
 
 // Changes is what a build changed in the published site, so an editor can
@@ -21,6 +20,7 @@ type Changes struct {
 	First   bool // there was no previous site
 	Added   []string
 	Removed []string
+	Changed []string // pages whose bytes differ
 	Figures []FigureChange
 }
 
@@ -31,32 +31,46 @@ type FigureChange struct {
 	After  string // "" when removed
 }
 
-// previous reads the pages and figures of the site already in dest.
-func previous(dest string) (pages map[string]bool, figures map[string]opendata.Figure, ok bool) {
+// previousSite is what the site already in the destination is made of.
+type previousSite struct {
+	existed bool
+	pages   map[string]string // URL → digest
+	figures map[string]opendata.Figure
+}
+
+// previous reads the pages (their digests) and figures of the site already
+// in dest. The digests come from the DigestsFile its build wrote; a site
+// built before there was one has its pages read once instead.
+func previous(dest string) previousSite {
 	if _, err := os.Stat(dest); err != nil {
-		return nil, nil, false
+		return previousSite{}
 	}
 	if _, err := os.Stat(filepath.Join(dest, publish.Stamp)); err != nil {
-		return nil, nil, true // not jinzhan's output: nothing to compare with
+		return previousSite{existed: true} // not jinzhan's output: nothing to compare with
 	}
-	pages = map[string]bool{}
-	_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() == "index.html" {
-			rel, _ := filepath.Rel(dest, filepath.Dir(p))
-			pages[pageURL(filepath.ToSlash(rel))] = true
-		}
-		return nil
-	})
-	figures = map[string]opendata.Figure{}
+	prev := previousSite{existed: true, figures: map[string]opendata.Figure{}}
+	if data, err := os.ReadFile(filepath.Join(dest, DigestsFile)); err == nil {
+		prev.pages = parseDigests(data)
+	} else {
+		prev.pages = map[string]string{}
+		_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && d.Name() == "index.html" {
+				rel, _ := filepath.Rel(dest, filepath.Dir(p))
+				page, _ := os.ReadFile(p)
+				prev.pages[pageURL(filepath.ToSlash(rel))] = pageDigest(page)
+			}
+			return nil
+		})
+	}
 	if data, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(opendata.FiguresPath))); err == nil {
 		var file opendata.File
 		if json.Unmarshal(data, &file) == nil {
 			for _, f := range file.Figures {
-				figures[f.Ref] = f
+				prev.figures[f.Ref] = f
 			}
 		}
 	}
-	return pages, figures, true
+	return prev
 }
 
 func pageURL(dir string) string {
@@ -66,23 +80,28 @@ func pageURL(dir string) string {
 	return "/" + strings.Trim(path.Clean(dir), "/") + "/"
 }
 
-// diff compares the previous site with the new model and figures.
-func diff(oldPages map[string]bool, oldFigures map[string]opendata.Figure, model *site.Site, figures opendata.File) Changes {
-	var c Changes
-	newPages := map[string]bool{}
-	for _, p := range model.Pages {
-		newPages[p.URL] = true
-		if !oldPages[p.URL] {
-			c.Added = append(c.Added, p.URL)
+// diff compares the previous site with the pages just written (their
+// digests) and the new figures.
+func (prev previousSite) diff(written *pageDigests, figures opendata.File) Changes {
+	c := Changes{First: !prev.existed}
+	for u, sum := range written.sums {
+		old, had := prev.pages[u]
+		switch {
+		case !had:
+			c.Added = append(c.Added, u)
+		case old != sum:
+			c.Changed = append(c.Changed, u)
 		}
 	}
-	for u := range oldPages {
-		if !newPages[u] {
+	for u := range prev.pages {
+		if _, ok := written.sums[u]; !ok {
 			c.Removed = append(c.Removed, u)
 		}
 	}
 	slices.Sort(c.Added)
 	slices.Sort(c.Removed)
+	slices.Sort(c.Changed)
+	oldFigures := prev.figures
 	seen := map[string]bool{}
 	for _, f := range figures.Figures {
 		seen[f.Ref] = true
@@ -110,37 +129,45 @@ func diff(oldPages map[string]bool, oldFigures map[string]opendata.Figure, model
 // maxListed bounds each list of the report; the rest are counted.
 const maxListed = 20
 
-// Lines reports the changes in lang, one line each.
+// Lines reports the changes in lang, one line each: the figures first (what
+// an editor checks against the source), then the pages added, removed and
+// changed.
 func (c Changes) Lines(lang string) []string {
 	if c.First {
 		return nil
 	}
 	var out []string
-	list := func(items []string, one string) {
-		for i, u := range items {
+	list := func(items []diag.Text) {
+		for i, t := range items {
 			if i == maxListed {
 				out = append(out, diag.T("  … and %d more", len(items)-maxListed).In(lang))
 				break
 			}
-			out = append(out, diag.T(one, u).In(lang))
+			out = append(out, t.In(lang))
 		}
 	}
-	list(c.Added, "  + page %s")
-	list(c.Removed, "  - page %s")
-	for i, f := range c.Figures {
-		if i == maxListed {
-			out = append(out, diag.T("  … and %d more", len(c.Figures)-maxListed).In(lang))
-			break
-		}
+	var figures []diag.Text
+	for _, f := range c.Figures {
 		switch {
 		case f.Before == "":
-			out = append(out, diag.T("  + %s %s", f.Label, f.After).In(lang))
+			figures = append(figures, diag.T("  + %s %s", f.Label, f.After))
 		case f.After == "":
-			out = append(out, diag.T("  - %s %s", f.Label, f.Before).In(lang))
+			figures = append(figures, diag.T("  - %s %s", f.Label, f.Before))
 		default:
-			out = append(out, diag.T("  %s %s → %s", f.Label, f.Before, f.After).In(lang))
+			figures = append(figures, diag.T("  %s %s → %s", f.Label, f.Before, f.After))
 		}
 	}
+	list(figures)
+	pages := func(urls []string, line func(url string) diag.Text) []diag.Text {
+		out := make([]diag.Text, len(urls))
+		for i, u := range urls {
+			out[i] = line(u)
+		}
+		return out
+	}
+	list(pages(c.Added, func(u string) diag.Text { return diag.T("  + page %s", u) }))
+	list(pages(c.Removed, func(u string) diag.Text { return diag.T("  - page %s", u) }))
+	list(pages(c.Changed, func(u string) diag.Text { return diag.T("  ~ page %s", u) }))
 	if len(out) == 0 {
 		return []string{diag.T("no page or figure changed").In(lang)}
 	}

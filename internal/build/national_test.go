@@ -244,3 +244,26 @@ func TestSiteWithoutPlaces(t *testing.T) {
 	bad := sitetest.BuildFails(t, strings.Replace(nationalSite(t, "national-en"), "language: en\n", "language: en\nmenu:\n  - {label: Overview, url: /}\n  - {label: Townships, url: /townships/}\n", 1))
 	bad.AssertProblems("site.yaml:7:29: menu[1].url: /townships/ is not built: the site has no data/townships.yaml")
 }
+
+// The four references of issue 8, mistyped in the national site's text,
+// were published as braces: each now stops the build at its place, with
+// the reference meant.
+func TestNationalCampaignMistypedReferences(t *testing.T) {
+	site := replace(nationalSite(t, "national-en"), "content/activities/poverty.md", `---
+title: Lifting the rural poor out of poverty
+---
+Income rose to {{income-2020}}, {{Income.income-2020}},
+{{income}} and {{income.income-2020}.
+`)
+	r := sitetest.BuildFails(t, site)
+	if got := len(r.Problems()); got != 4 {
+		t.Errorf("%d problems, want 4:\n%s", got, strings.Join(r.Problems(), "\n"))
+	}
+	r.AssertProblems(
+		"content/activities/poverty.md:4:16: {{income-2020}}: only one name: a reference is activity.id, the activity, a dot and the figure\n\thint: did you mean {{poverty.income-2020}}?",
+		"content/activities/poverty.md:4:33: {{Income.income-2020}}: capital letters in the reference: references are written in lowercase\n\thint: did you mean {{poverty.income-2020}}?",
+		"content/activities/poverty.md:5:1: {{income}}: only one name: a reference is activity.id, the activity, a dot and the figure\n\thint: did you mean one of {{poverty.income-2013}}, {{poverty.income-2020}}?",
+		"content/activities/poverty.md:5:16: {{income.income-2020}: the reference is not closed: a figure reference ends with }}\n\thint: did you mean {{poverty.income-2020}}?",
+	)
+	r.AssertNoFile("index.html")
+}

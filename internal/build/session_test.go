@@ -27,8 +27,8 @@ func assertSessionMatchesFullBuild(t *testing.T, s *build.Session, dir string) {
 		}
 		rel, _ := filepath.Rel(public, p)
 		rel = filepath.ToSlash(rel)
-		if rel == publish.Stamp {
-			return nil // the folder's mark, not a page of the site
+		if rel == publish.Stamp || rel == build.DigestsFile {
+			return nil // the folder's mark and the build's record, not the site
 		}
 		want, _ := os.ReadFile(p)
 		var got []byte
@@ -212,4 +212,25 @@ func TestSessionFollowsLatestPointsAndPlaceNames(t *testing.T) {
 		t.Errorf("a new place name rendered %d of %d pages (%v)", len(up.Rendered), up.Pages, err)
 	}
 	assertSessionMatchesFullBuild(t, s, dir)
+}
+
+// The preview reports a mistyped reference as the build does, and
+// builds again once it is fixed.
+func TestSessionReportsMistypedReferences(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	story := filepath.Join(dir, "content/stories/forestry.md")
+	good := readText(t, story)
+	writeText(t, story, strings.Replace(good, "{{help.forestry.chicks}}", "{{help.forestry.chicks}", 1))
+	_, err := s.RebuildChanged([]string{"content/stories/forestry.md"})
+	if err == nil || !strings.Contains(err.Error(), "content/stories/forestry.md:9:6: {{help.forestry.chicks}: the reference is not closed") {
+		t.Fatalf("mistyped reference: %v", err)
+	}
+	writeText(t, story, good)
+	if _, err := s.RebuildChanged([]string{"content/stories/forestry.md"}); err != nil {
+		t.Fatalf("fixed: %v", err)
+	}
 }

@@ -1,6 +1,9 @@
 package diag
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Nearest returns the candidate closest to word by edit distance, or ""
 // when none is close enough to be a likely typo.
@@ -40,18 +43,30 @@ func distance(a, b []rune) int {
 	return prev[len(b)]
 }
 
-// Closest returns up to n candidates nearest to word by edit distance,
-// nearest first (candidates at the same distance keep their order).
+// Closest returns up to n candidates nearest to word, nearest first, however
+// far they are: a candidate holding word, or held in it, before any other
+// (income → income-2013), then by edit distance; candidates equally near
+// keep their order.
 func Closest(word string, candidates []string, n int) []string {
 	type scored struct {
-		name string
-		dist int
+		name  string
+		apart bool // neither holds the other
+		dist  int
 	}
 	all := make([]scored, len(candidates))
 	for i, c := range candidates {
-		all[i] = scored{c, distance([]rune(word), []rune(c))}
+		apart := word == "" || !strings.Contains(c, word) && !strings.Contains(word, c)
+		all[i] = scored{c, apart, distance([]rune(word), []rune(c))}
 	}
-	slices.SortStableFunc(all, func(a, b scored) int { return a.dist - b.dist })
+	slices.SortStableFunc(all, func(a, b scored) int {
+		if a.apart != b.apart {
+			if a.apart {
+				return 1
+			}
+			return -1
+		}
+		return a.dist - b.dist
+	})
 	out := make([]string, 0, min(n, len(all)))
 	for _, s := range all[:min(n, len(all))] {
 		out = append(out, s.name)

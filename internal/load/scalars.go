@@ -42,6 +42,9 @@ func (d *Date) DecodeScalar(node *yaml.Node) (problem, hint diag.Text) {
 	parsed, ok := ParseDate(node.Value)
 	if !ok {
 		var y, m, day int
+		if n, _ := fmt.Sscanf(node.Value, "%4d-%2d", &y, &m); n == 2 && (m < 1 || m > 12) && (len(node.Value) == 7 || len(node.Value) == 10) {
+			return diag.T("%s does not exist: there is no month %d", node.Value, m), diag.T("a month is 01 to 12; check the date against the source")
+		}
 		if n, _ := fmt.Sscanf(node.Value, "%4d-%2d-%2d", &y, &m, &day); n == 3 && len(node.Value) == 10 && m >= 1 && m <= 12 {
 			days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 			return diag.T("%s does not exist: %d/%d has only %d days", node.Value, y, m, days), diag.T("check the date against the source")

@@ -64,6 +64,7 @@ type figRefRenderer struct{}
 
 func (figRefRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindFigureRef, renderFigureRef)
+	reg.Register(KindMistypedRef, renderMistypedRef)
 }
 
 func renderFigureRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -74,9 +75,7 @@ func renderFigureRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 	if n.Figure == nil {
 		// Validation rejects unknown references; this only shows in
 		// pages rendered without a model (tests of the extension alone).
-		_, _ = w.WriteString(`<span class="fig fig-missing">`)
-		_, _ = w.Write(util.EscapeHTML([]byte("{{" + n.Ref + "}}")))
-		_, _ = w.WriteString(`</span>`)
+		writeUnresolved(w, "{{"+n.Ref+"}}")
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString(`<data class="fig" value="`)
@@ -92,10 +91,12 @@ func renderFigureRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 // FigureRefs is the extension for inline figure references.
 type figureRefs struct{}
 
-// FigureRefs registers the {{activity.id}} syntax.
+// FigureRefs registers the {{activity.id}} syntax, and finds the text
+// mistyped as a reference (MistypedRef).
 var FigureRefs goldmark.Extender = figureRefs{}
 
 func (figureRefs) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(figRefParser{}, 199)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(mistypedTransformer{}, 200)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(figRefRenderer{}, 500)))
 }

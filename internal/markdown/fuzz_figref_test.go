@@ -11,7 +11,7 @@ import (
 
 // FuzzFigureRef parses any bytes around a {{…}} figure reference: nothing
 // panics, every FigureRef's Offset points at the "{{" of a reference whose
-// text is its Ref, and the page, with the references resolved to figures
+// text is its Ref, every MistypedRef's at its text, and the page, with the references resolved to figures
 // whose display, value and title are taken from the input, holds nothing
 // that could run script.
 //
@@ -37,6 +37,8 @@ func FuzzFigureRef(f *testing.F) {
 		{"", "a.b\n", ""},
 		{"", "a.b.c.d", ""},
 		{"\"onmouseover=alert(1) ", "a.b", "'"},
+		{"{", "a.b", "}"},
+		{"｛", "A.b", "｝ {{c.d} {e.f}}"},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}
@@ -49,6 +51,9 @@ func FuzzFigureRef(f *testing.F) {
 		doc := md.Parser().Parse(text.NewReader(src))
 		refs := 0
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if m, ok := n.(*MistypedRef); ok && entering && !bytes.HasPrefix(src[m.Offset:], []byte(m.Written)) {
+				t.Fatalf("mistyped reference %q at offset %d, but the source there is %.40q", m.Written, m.Offset, src[m.Offset:])
+			}
 			r, ok := n.(*FigureRef)
 			if !ok || !entering {
 				return ast.WalkContinue, nil

@@ -1,7 +1,8 @@
 // Package markdown configures goldmark for jinzhan: GFM, CJK line breaks,
-// footnotes, figure references and chart blocks. Raw HTML stays off, so any
-// HTML in a story is dropped, javascript: links are not rendered and such
-// images are shown as their alt text.
+// footnotes, figure references (and text mistyped as one) and chart
+// blocks. Raw HTML stays off, so any HTML in a story is dropped,
+// javascript: links are not rendered and such images are shown as their
+// alt text.
 package markdown
 
 import (

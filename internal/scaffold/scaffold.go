@@ -6,12 +6,12 @@ package scaffold
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"strings"
 
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/schema"
 )
@@ -28,12 +28,13 @@ var templates embed.FS
 // New creates the file for kind and slug under root, in the site's
 // language, and returns the paths it wrote, relative to root. It never
 // overwrites a file. An activity gets its data file, a narrative (unless
-// one is there) and the schema its first line names.
+// one is there) and the schema its first line names. Its errors are worded
+// in the site's language too.
 func New(root, kind, slug, today string) ([]string, error) {
-	if !load.ValidSlug(slug) {
-		return nil, fmt.Errorf("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. baoguolao-volunteers", slug)
-	}
 	info := readSite(root)
+	if !load.ValidSlug(slug) {
+		return nil, problem(info.lang, diag.T("%q cannot be a URL: use lowercase pinyin, digits and -, e.g. new-village-road", slug))
+	}
 	w := &writer{root: root, lang: info.lang, words: info.words(slug, today)}
 	switch kind {
 	case "story":
@@ -41,7 +42,7 @@ func New(root, kind, slug, today string) ([]string, error) {
 	case "activity":
 		w.activity(slug)
 	default:
-		return nil, fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", "))
+		return nil, problem(info.lang, diag.T("unknown kind %q: use one of %s", kind, strings.Join(Kinds, ", ")))
 	}
 	return w.wrote, w.err
 }
@@ -108,7 +109,7 @@ func (w *writer) write(rel string, data []byte, replace bool) {
 	}
 	f, err := site.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		w.err = fmt.Errorf("%s already exists", rel)
+		w.err = problem(w.lang, diag.T("%s already exists: it was left as it is", rel))
 		return
 	}
 	if err != nil {

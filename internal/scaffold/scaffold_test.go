@@ -68,7 +68,7 @@ func TestNewWritesNothingOutsideTheSite(t *testing.T) {
 	}
 	os.MkdirAll(filepath.Join(root, "data/activities"), 0o755)
 	os.WriteFile(filepath.Join(root, "data/activities/taken.yaml"), nil, 0o644)
-	if _, err := New(root, "activity", "taken", "2020-08-05"); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := New(root, "activity", "taken", "2020-08-05"); err == nil || !strings.Contains(err.Error(), "已经存在") {
 		t.Errorf("an existing file: %v", err)
 	}
 }
@@ -130,6 +130,27 @@ func TestNewFileSpeaksTheSiteLanguage(t *testing.T) {
 			if !strings.Contains(string(data), w) {
 				t.Errorf("new %s lacks %q:\n%s", kind, w, data)
 			}
+		}
+	}
+}
+
+// jinzhan new answers in the site's language: a Chinese site (or a folder
+// whose site.yaml names none) in Chinese, an English one in English.
+func TestNewAnswersInTheSiteLanguage(t *testing.T) {
+	for _, c := range []struct{ siteYAML, badSlug, exists string }{
+		{"title: 测试\n", `"第一书记" 不能用作网址：请用小写拼音、数字和 -，例如 new-village-road`, "content/stories/taken.md 已经存在，没有改动它"},
+		{"title: Test\nlanguage: en\n", `"第一书记" cannot be a URL: use lowercase pinyin, digits and -, e.g. new-village-road`, "content/stories/taken.md already exists: it was left as it is"},
+	} {
+		root := t.TempDir()
+		os.WriteFile(filepath.Join(root, "site.yaml"), []byte(c.siteYAML), 0o644)
+		if _, err := New(root, "story", "第一书记", "2020-08-05"); err == nil || err.Error() != c.badSlug {
+			t.Errorf("%q: a Chinese name: %v, want %s", c.siteYAML, err, c.badSlug)
+		}
+		if _, err := New(root, "story", "taken", "2020-08-05"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := New(root, "story", "taken", "2020-08-05"); err == nil || err.Error() != c.exists {
+			t.Errorf("%q: a file there: %v, want %s", c.siteYAML, err, c.exists)
 		}
 	}
 }

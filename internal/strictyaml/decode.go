@@ -238,6 +238,10 @@ func (d *decoder) sliceValue(n *yaml.Node, v reflect.Value, path string) {
 	if n.Tag == "!!null" {
 		return
 	}
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && strings.HasPrefix(n.Value, "［") {
+		d.lookalikeAt('［', n.Line, n.Column, path) // ［a, b］ read as text
+		return
+	}
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, path, diag.T("start each item on its own line with \"- \""), "want a list, got %s", describe(n))
 		return
@@ -337,6 +341,16 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 		seen[k.Value] = k
 		f, ok := byName[k.Value]
 		if !ok {
+			if split := d.splitNumber(n, i, path); split > 0 {
+				i += 2 * (split - 1) // the keys split off after the first
+				continue
+			}
+			if col, colon := colonInKey(k.Value); colon {
+				d.lookalikeAt('：', k.Line, k.Column+col-1, path)
+				key, _, _ := strings.Cut(k.Value, "：")
+				failed[key] = true // reported here, not as missing
+				continue
+			}
 			hint := diag.T("known keys here: %s", strings.Join(sorted(names), ", "))
 			if near := diag.Nearest(k.Value, names); near != "" {
 				hint = diag.T("did you mean %s?", near)

@@ -40,6 +40,7 @@ func FuzzDecode(f *testing.F) {
 		"title: \"\\e]0;x\\a\\e[2K\"\n\"\\u2028\": x\n",
 		"title: a\u2028b\rsummary: \x1b\u0085c\n  - [\n",
 		"title: \"a\\qb\"\n...\nsource: x\n",
+		"title：x\nseries:\n  - points:\n      - {date: 2012，value: 9,899}\n      － {date：2013}\nkey_metrics: ［a］\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -121,9 +121,18 @@ func splitYAMLError(err error) (int, string) {
 }
 
 // syntaxProblem reports go-yaml's error err about data, which starts shift
-// lines into the file.
+// lines into the file. When a full-width look-alike of YAML punctuation
+// causes it, that character is the problem reported, at its own place.
 func syntaxProblem(file string, shift int, data []byte, err error, list *diag.List) {
 	line, col, problem := syntaxError(data, err)
+	if col > 0 && hasLookalike(data) { // col 0: too large a file to search
+		_, msg := splitYAMLError(err)
+		if l, atLine, atCol, ok := lookalikeCause(data, line, msg); ok {
+			message, hint := l.problem(shift+atLine, atCol)
+			list.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: shift + atLine, Col: atCol}, Message: message, Hint: hint})
+			return
+		}
+	}
 	list.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: shift + line, Col: col}, Message: diag.T("YAML syntax error: %s", problem.message), Hint: problem.hint})
 }
 
@@ -157,16 +166,21 @@ func indentOf(data []byte, n int) int {
 // streamProblem is the message go-yaml gives for data, read document by
 // document as Parse reads it, or "" when it reads.
 func streamProblem(data []byte) string {
+	_, msg := streamError(data)
+	return msg
+}
+
+// streamError is streamProblem with go-yaml's line.
+func streamError(data []byte) (line int, msg string) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
 		if errors.Is(err, io.EOF) {
-			return ""
+			return 0, ""
 		}
 		if err != nil {
-			_, msg := splitYAMLError(err)
-			return msg
+			return splitYAMLError(err)
 		}
 	}
 }

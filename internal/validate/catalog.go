@@ -217,13 +217,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// suggest builds a "did you mean" hint from the nearest known name.
+// maxListed is how many names a hint lists in full; past it, a hint names
+// the nearest few.
+const maxListed = 12
+
+// suggest builds a hint from the names known where word was expected: the
+// nearest when it is close enough to be a typo, else every name when they
+// are few, else the nearest three however far (fallback when none is known).
 func suggest(word string, known []string, fallback diag.Text) diag.Text {
 	if near := diag.Nearest(word, known); near != "" {
 		return diag.T("did you mean %s?", near)
 	}
-	if len(known) > 0 && len(known) <= 12 {
+	switch {
+	case len(known) == 0:
+		return fallback
+	case len(known) <= maxListed:
 		return diag.T("known: %s", strings.Join(known, ", "))
 	}
-	return fallback
+	return diag.T("the nearest: %s", strings.Join(diag.Closest(word, known, 3), ", "))
 }

@@ -53,6 +53,7 @@ func (v *validator) doc(d *load.Doc) {
 			}
 		}
 		v.places(fm, "", fm.Townships, fm.Villages)
+		v.textBraces(fm)
 		v.photos(d)
 		v.docBody(d)
 	}
@@ -69,6 +70,8 @@ func (v *validator) docBody(d *load.Doc) {
 			if f, ok := v.figureRef(n.Ref, "", d.PosAt(n.Offset), "{{"+n.Ref+"}}"); ok && d.Kind == load.KindStory {
 				v.placeOfFigure(d, f, d.PosAt(n.Offset))
 			}
+		case *markdown.MistypedRef:
+			v.mistypedRef(d, n)
 		case *markdown.ChartBlock:
 			v.chartBlock(d, n)
 		}
@@ -89,6 +92,7 @@ func (v *validator) chartBlock(d *load.Doc, b *markdown.ChartBlock) {
 		return
 	}
 	v.cat.Blocks[b] = spec
+	v.textBraces(spec)
 	v.chart(spec, "", "chart")
 }
 

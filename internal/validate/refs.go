@@ -39,7 +39,7 @@ func (v *validator) unresolved(ref, scope string, pos diag.Pos, field string) {
 			return
 		}
 	}
-	v.list.Errorf(pos, field, suggest(ref, v.citable(scope), v.refHint()), "unknown figure %q", ref)
+	v.list.Errorf(pos, field, v.refHint(ref, scope, false), "unknown figure %q", ref)
 }
 
 // lookup finds name in m relative to scope (when scope is not ""), then

@@ -25,6 +25,7 @@ type validator struct {
 	// refused holds place slugs reported as malformed (lowercased), so
 	// references to them, right or wrong in case, are not reported again.
 	refused map[string]bool
+	names   *refNames // the references, indexed for hints once one is needed
 }
 
 // Check validates the whole input, adding every problem to list, and
@@ -56,6 +57,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	}
 	v.checkParts()
 	v.campaign()
+	v.dataTextBraces()
 	v.docs()
 	v.pageChartIDs()
 	v.reservedNames()
@@ -265,9 +267,9 @@ func (v *validator) figureRef(ref, scope string, pos diag.Pos, field string) (*F
 	return f, ok
 }
 
-// refHint says how a reference is written, with the site's own first
+// howToWriteRef says how a reference is written, with the site's own first
 // figure as the example.
-func (v *validator) refHint() diag.Text {
+func (v *validator) howToWriteRef() diag.Text {
 	if refs := v.cat.FigureRefs(); len(refs) > 0 {
 		return diag.T("write activity.id, e.g. %s; see docs/data-format.md", refs[0])
 	}
@@ -346,7 +348,7 @@ func (v *validator) series(a *load.Activity, s *load.Series, path string, def fi
 	out := &Series{Ref: ref, Label: s.Label}
 	for i, p := range s.Points {
 		ppath := fmt.Sprintf("%s.points[%d]", path, i)
-		if i > 0 && !s.Points[i-1].Date.Before(p.Date) {
+		if i > 0 && !p.Date.IsZero() && !s.Points[i-1].Date.Before(p.Date) { // a date written wrong is reported where it is
 			v.list.Errorf(p.At("date"), ppath+".date", diag.T("list the points from oldest to newest, each date once"), "date %s does not come after %s", p.Date.ISO(), s.Points[i-1].Date.ISO())
 		}
 		src := s.Source
