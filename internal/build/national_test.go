@@ -203,7 +203,7 @@ func TestSeriesPointsAndActualsAreCited(t *testing.T) {
 	r.AssertFile("activities/poverty/index.html",
 		`<data class="fig" value="98990000 人" title="Rural poor under the current line · As of 2012 ·`,
 		`<data class="fig" value="10.2 %" title="Poverty headcount ratio · As of 2012 ·`,
-		`title="Poverty headcount ratio · As of 2019 · Source National Bureau of Statistics`, ">0.6%</data>\nin 2019",
+		`title="Poverty headcount ratio · As of 2019 · Source National Bureau of Statistics`, ">0.6%</data> by 2019",
 		`title="Rural poor under the current line · As of 2020 ·`,
 		`title="Poverty-stricken counties · As of April 2021 ·`, ">0 counties</data> remained.",
 		"! {{")
