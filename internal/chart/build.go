@@ -291,7 +291,7 @@ func lineOption(s *Spec) map[string]any {
 		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Lines) > 1), Top: "0"}),
 		// Room above the plot for the legend, then the axis name.
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "6%", Top: "60", Bottom: "4%", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "36", Top: "60", Bottom: "4%", ContainLabel: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.name, NameGap: nameGap}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 	)

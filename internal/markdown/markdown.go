@@ -24,6 +24,6 @@ func New(write ChartWriter) goldmark.Markdown {
 			FigureRefs,
 			ChartBlocks(write),
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(unsafeImages{}, 100))),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(unsafeImages{}, 100), util.Prioritized(lineBreaks{}, 1000))),
 	)
 }
