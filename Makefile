@@ -8,15 +8,18 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 all: site
 
-# npm installs the pinned ECharts (package-lock.json); esbuild bundles the parts jinzhan
-# draws (web/echarts.js); go:embed carries the bundle into the binary.
+# npm installs the pinned ECharts and Pagefind (package-lock.json); internal/webdist bundles
+# the ECharts parts jinzhan draws (web/echarts.js) with esbuild into web/dist/, with the
+# licences of what the bundle holds. web/dist/ is committed, so that Go alone builds jinzhan
+# (go install); go:embed carries it into the binary, and a test fails when it is not what
+# package-lock.json gives.
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 
-node_modules/jinzhan-web/echarts.min.js: web/echarts.js node_modules/.package-lock.json
-	$(NPM) run --silent build:echarts
+web/dist/echarts.min.js: web/echarts.js node_modules/.package-lock.json $(wildcard internal/webdist/*.go)
+	$(GO) run ./internal/webdist
 
-deps: node_modules/jinzhan-web/echarts.min.js
+deps: web/dist/echarts.min.js
 
 # main.checkout records this folder, so a copy of bin/jinzhan anywhere still runs the
 # Pagefind that npm ci installed here.
