@@ -1,7 +1,7 @@
 // The ECharts jinzhan serves: only the chart types and components the
 // chart package emits (bar, line, pie, gauge; grid, title, legend, tooltip,
-// aria), bundled by esbuild from the npm package into
-// node_modules/jinzhan-web/echarts.min.js, which go:embed carries.
+// aria), bundled by esbuild from the npm package into web/dist/echarts.min.js
+// (make deps: internal/webdist), which go:embed carries.
 import * as echarts from "echarts/core";
 import { BarChart, GaugeChart, LineChart, PieChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";

@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -22,12 +24,14 @@ import (
 // version is set by the Makefile from git describe.
 var version = "dev"
 
-// Exit codes.
-const (
-	exitOK    = 0
-	exitInput = 1 // the input has problems, or the build failed
-	exitUsage = 2
-)
+// versionString is the version the Makefile set, else the module version
+// `go install …@version` records, else "dev".
+func versionString() string {
+	if info, ok := debug.ReadBuildInfo(); ok && version == "dev" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return version
+}
 
 const usage = `jinzhan builds a campaign progress site from YAML data and Markdown stories.
 
@@ -61,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintln(stdout, "jinzhan", version)
+		fmt.Fprintln(stdout, "jinzhan", versionString())
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -121,7 +125,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	}
 	if err := isFolder(*source); err != nil {
 		printErr(stderr, fmt.Errorf("--source: %w", err))
-		return exitUsage
+		return sourceExit(err)
 	}
 	script, license := jinzhan.ECharts()
 	opts := build.Options{Source: *source, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
@@ -136,11 +140,11 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	var refused *publish.RefusedError
 	if errors.As(err, &refused) {
 		fmt.Fprintf(stderr, "jinzhan: --destination: %s\n", refused.In(res.Lang))
-		return exitUsage
+		return exitCode(err)
 	}
 	if err != nil && !errors.As(err, &list) {
 		printErr(stderr, err)
-		return exitInput
+		return exitCode(err)
 	}
 	if *format == "json" {
 		problems := res.Warnings
@@ -210,7 +214,10 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		printErr(stderr, err)
-		return exitUsage
+		if environmental(err) {
+			return exitEnv
+		}
+		return exitUsage // a bad name, a file that is there already, a folder not empty
 	}
 	if positional[0] == "site" {
 		fmt.Fprintln(stdout, scaffold.NextSteps(positional[1], *language))
@@ -218,16 +225,38 @@ func cmdNew(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// isFolder checks a --source before anything is read from it.
+// errNotFolder is a --source that is a file.
+var errNotFolder = errors.New("not a folder")
+
+// isFolder checks a --source before anything is read from it: it is a
+// folder that can be listed.
 func isFolder(dir string) error {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%q is not a folder", dir)
+		return fmt.Errorf("%q is %w", dir, errNotFolder)
 	}
-	return nil
+	f, err := os.Open(dir)
+	if err == nil {
+		_, err = f.Readdirnames(1)
+		f.Close()
+	}
+	if errors.Is(err, io.EOF) {
+		err = nil // empty
+	}
+	return err
+}
+
+// sourceExit is the exit code of a --source that isFolder refused: one
+// that does not exist or is a file is the command's fault, one that cannot
+// be read the machine's.
+func sourceExit(err error) int {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errNotFolder) {
+		return exitUsage
+	}
+	return exitEnv
 }
 
 // printErr prints a failure that is not an input problem: an unreadable

@@ -1,15 +1,14 @@
+//go:build unix
+
+// The Pagefind programs of these tests are shell scripts.
 package main
 
 import (
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
+	"runtime"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 )
 
 // fakeProgram writes an executable shell script.
@@ -21,6 +20,11 @@ func fakeProgram(t *testing.T, path, script string) {
 	}
 }
 
+// npmPagefind is where npm puts Pagefind's binary for this system and arch.
+func npmPagefind(arch string) string {
+	return "node_modules/@pagefind/" + runtime.GOOS + "-" + arch + "/bin/pagefind_extended"
+}
+
 // A site that brings its own "pagefind" (node_modules/.bin, npm's platform
 // package, on PATH as `npm run` puts it, or where the install line puts it
 // when the user's data folder lies in the site) never gets it run; the
@@ -29,7 +33,7 @@ func TestSiteLocalPagefindNeverRuns(t *testing.T) {
 	site := exampleWithStories(t, 0, "")
 	ran := filepath.Join(t.TempDir(), "ran")
 	for _, dir := range []string{"", ".local/share/jinzhan/"} {
-		for _, p := range []string{"node_modules/.bin/pagefind", "node_modules/@pagefind/linux-x64/bin/pagefind_extended", "node_modules/@pagefind/linux-arm64/bin/pagefind_extended"} {
+		for _, p := range []string{"node_modules/.bin/pagefind", npmPagefind("x64"), npmPagefind("arm64")} {
 			fakeProgram(t, filepath.Join(site, dir+p), "echo \"$0\" >> "+ran)
 		}
 	}
@@ -58,7 +62,7 @@ func TestPagefindFromTheCheckoutRuns(t *testing.T) {
 	saved := checkout
 	t.Cleanup(func() { checkout = saved })
 	checkout = t.TempDir()
-	for _, p := range []string{"node_modules/@pagefind/linux-x64/bin/pagefind_extended", "node_modules/@pagefind/linux-arm64/bin/pagefind_extended"} {
+	for _, p := range []string{npmPagefind("x64"), npmPagefind("arm64")} {
 		fakeProgram(t, filepath.Join(checkout, p), "echo ran >> "+ran)
 	}
 	code, _, stderr := runCLI("build", "--source", site, "--destination", filepath.Join(t.TempDir(), "public"))
@@ -68,49 +72,4 @@ func TestPagefindFromTheCheckoutRuns(t *testing.T) {
 	if _, err := os.ReadFile(ran); err != nil {
 		t.Error("the checkout's Pagefind did not run")
 	}
-}
-
-// A build killed while Pagefind runs takes Pagefind with it.
-func TestKilledBuildEndsPagefind(t *testing.T) {
-	site := exampleWithStories(t, 0, "")
-	tmp := t.TempDir()
-	pidFile := filepath.Join(tmp, "pid")
-	pagefind := filepath.Join(tmp, "pagefind")
-	fakeProgram(t, pagefind, "echo $$ > "+pidFile+".tmp && mv "+pidFile+".tmp "+pidFile+"\nexec sleep 300")
-	cmd := exec.Command(os.Args[0], "build", "--source", site, "--destination", filepath.Join(tmp, "public"), "--pagefind", pagefind)
-	cmd.Env = append(os.Environ(), "JINZHAN_AS_COMMAND=1")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var pid int
-	for deadline := time.Now().Add(2 * time.Minute); pid == 0; time.Sleep(20 * time.Millisecond) {
-		if data, err := os.ReadFile(pidFile); err == nil {
-			pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("pagefind never started")
-		}
-	}
-	cmd.Process.Kill()
-	cmd.Wait()
-	for deadline := time.Now().Add(30 * time.Second); alive(pid); time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			syscall.Kill(pid, syscall.SIGKILL)
-			t.Fatal("pagefind outlived the killed build")
-		}
-	}
-}
-
-// alive reports whether pid runs (a zombie waiting for its reaper does not).
-func alive(pid int) bool {
-	if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
-		return false
-	}
-	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return false
-	}
-	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
-	return len(fields) > 0 && fields[0] != "Z"
 }

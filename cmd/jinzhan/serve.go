@@ -38,7 +38,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := isFolder(root); err != nil {
 		printErr(stderr, fmt.Errorf("--source: %w", err))
-		return exitUsage
+		return sourceExit(err)
 	}
 	if warning := serve.Exposure(*bind); warning.Format != "" {
 		fmt.Fprintf(stderr, "jinzhan: %s\njinzhan: %s\n", warning.In("en"), warning.In("zh-CN"))
@@ -55,9 +55,9 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	err = srv.Run(ctx, func(addr string) {
 		fmt.Fprintf(stdout, "jinzhan: serving %s at http://%s/ (Ctrl+C to stop)\n", diag.Escape(root), addr)
 	})
-	if err != nil {
+	if err != nil { // listening (a port in use), watching the site's folders
 		printErr(stderr, err)
-		return exitInput
+		return exitEnv
 	}
 	return exitOK
 }

@@ -245,7 +245,7 @@ const focusRings = `(() => {
 func TestExampleAccessibility(t *testing.T) {
 	axeSource, err := os.ReadFile(axePath)
 	if err != nil {
-		t.Fatalf("axe-core is not installed (make test runs npm ci): %v", err)
+		missingFromNpm(t, "axe-core", err)
 	}
 	public := filepath.Join(t.TempDir(), "public")
 	opts := sitetest.Options(exampleRoot, public)

@@ -52,6 +52,17 @@ func chromiumPath(t testing.TB) string {
 	return ""
 }
 
+// missingFromNpm stops a test that needs a package npm installs into the
+// checkout: in CI its absence fails the test, elsewhere (a clone built with
+// Go alone) the test is skipped; make test and .ci/run run npm ci.
+func missingFromNpm(t testing.TB, what string, err error) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not installed (make test runs npm ci): %v", what, err)
+	}
+	t.Skipf("%s is not installed (make deps runs npm ci): %v", what, err)
+}
+
 // Open starts Chromium and serves dir over HTTP on loopback.
 func Open(t testing.TB, dir string) *Browser {
 	t.Helper()

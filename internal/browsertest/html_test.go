@@ -34,7 +34,7 @@ func TestHTMLIsValid(t *testing.T) {
 		_, err = os.Stat(jar)
 	}
 	if err != nil {
-		t.Fatalf("the Nu Html Checker is not installed (make test runs npm ci): %v", err)
+		missingFromNpm(t, "the Nu Html Checker", err)
 	}
 
 	example := filepath.Join(t.TempDir(), "example")

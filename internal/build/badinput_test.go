@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -186,9 +185,7 @@ func writeBadSite(t *testing.T, c *badCase) string {
 		}
 	}
 	for _, name := range c.fifos {
-		if err := syscall.Mkfifo(sitePath(t, dir, name), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		sitetest.Mkfifo(t, sitePath(t, dir, name))
 	}
 	return dir
 }

@@ -109,13 +109,13 @@ func PagefindMissing() diag.Text {
 func PagefindIn(dir string) string {
 	arch := map[string]string{"amd64": "x64", "arm64": "arm64"}[runtime.GOARCH]
 	platform := runtime.GOOS
-	exe := ""
+	exe, wrapper := "", ""
 	if platform == "windows" {
-		exe = ".exe"
+		exe, wrapper = ".exe", ".cmd" // npm's wrapper without .cmd is a shell script
 	}
 	for _, p := range []string{
 		filepath.Join(dir, "node_modules", "@pagefind", platform+"-"+arch, "bin", "pagefind_extended"+exe),
-		filepath.Join(dir, "node_modules", ".bin", "pagefind"),
+		filepath.Join(dir, "node_modules", ".bin", "pagefind"+wrapper),
 	} {
 		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
 			if abs, err := filepath.Abs(p); err == nil {

@@ -56,13 +56,13 @@ func (g Guard) Check(dest string) error {
 	}
 	other := diag.T("pass another folder, e.g. --destination public")
 	switch {
-	case real == source:
+	case sameFolder(real, source):
 		return &RefusedError{diag.T("the destination %q is the site folder itself: building there would delete the site", dest), other}
-	case inside(source, real):
+	case under(source, real):
 		return &RefusedError{diag.T("the destination %q holds the site folder: building there would delete the site", dest), other}
 	}
 	for _, in := range g.Inputs {
-		if dir := filepath.Join(source, in); real == dir || inside(real, dir) {
+		if dir := filepath.Join(source, in); sameFolder(real, dir) || under(real, dir) {
 			return &RefusedError{diag.T("the destination %q lies in %s/, which the build reads", dest, in), other}
 		}
 	}
@@ -131,8 +131,31 @@ func resolve(p string) (string, error) {
 	}
 }
 
-// inside reports whether p lies below dir.
-func inside(p, dir string) bool {
-	rel, err := filepath.Rel(dir, p)
-	return err == nil && rel != "." && filepath.IsLocal(rel)
+// sameFolder reports whether a and b (resolved) name one folder: the same
+// path, or two paths to one folder on disk — on macOS and Windows, whose
+// file systems ignore case by default, Content/ is content/; a bind mount
+// does the same anywhere.
+func sameFolder(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
+}
+
+// under reports whether p (resolved) lies below dir: one of p's parents is
+// dir.
+func under(p, dir string) bool {
+	for parent := filepath.Dir(p); ; parent = filepath.Dir(parent) {
+		if sameFolder(parent, dir) {
+			return true
+		}
+		if parent == filepath.Dir(parent) {
+			return false
+		}
+	}
 }

@@ -5,12 +5,12 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"golang.org/x/sys/unix"
 )
 
 // Stage is a build folder that becomes the destination on Commit.
@@ -42,7 +42,7 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := unix.Flock(int(lock.Fd()), unix.LOCK_EX); err != nil {
+	if err := lockFile(lock); err != nil {
 		lock.Close()
 		return nil, err
 	}
@@ -51,6 +51,7 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 		lock.Close()
 		return nil, err
 	}
+	restoreSetAside(dest)
 	removeLeftovers(parent, filepath.Base(dest))
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
 	if err == nil {
@@ -69,14 +70,40 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 	return &Stage{dest: dest, dir: dir, lock: lock}, nil
 }
 
+// restoreSetAside puts back the previous site of a build killed between
+// the two renames of a commit (see Commit): the destination is missing and
+// the site it held is set aside. Without this the next build would remove
+// it as a leftover, and a failure of that build would leave no site.
+func restoreSetAside(dest string) {
+	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if aside := leftovers(filepath.Dir(dest), filepath.Base(dest), ".old-"); len(aside) == 1 {
+		_ = rename(aside[0], dest)
+	}
+}
+
+// removeLeftovers removes the stages and set-aside sites of killed builds.
 func removeLeftovers(parent, base string) {
+	for _, p := range leftovers(parent, base, ".building-", ".old-") {
+		_ = os.RemoveAll(p)
+	}
+}
+
+// leftovers lists the folders in parent named for the destination base
+// with one of the infixes (".building-": a stage; ".old-": a site set aside).
+func leftovers(parent, base string, infixes ...string) []string {
+	var found []string
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
-		name := e.Name()
-		if strings.HasPrefix(name, "."+base+".building-") || strings.HasPrefix(name, "."+base+".old-") {
-			_ = os.RemoveAll(filepath.Join(parent, name))
+		for _, infix := range infixes {
+			if strings.HasPrefix(e.Name(), "."+base+infix) {
+				found = append(found, filepath.Join(parent, e.Name()))
+				break
+			}
 		}
 	}
+	return found
 }
 
 // Dir is the staging folder.
@@ -111,24 +138,36 @@ func (s *Stage) unlock() {
 	}
 }
 
-// Commit swaps the stage in for the destination. Where the kernel allows it
-// the two folders are exchanged in one step (renameat2 RENAME_EXCHANGE);
-// otherwise the old site is moved aside first.
+// Commit swaps the stage in for the destination: in one step where the
+// platform can exchange two folders (exchange: renameat2 on Linux,
+// renamex_np on macOS), else by two renames — the destination set aside,
+// the stage moved in — between which the destination is missing (Windows,
+// and file systems that cannot exchange). Once the new site is in place
+// the commit has succeeded: removing the previous one is left to the next
+// build if it fails (a file of it held open, on Windows).
 func (s *Stage) Commit() error {
 	defer s.unlock()
-	if _, err := os.Lstat(s.dest); os.IsNotExist(err) {
-		return os.Rename(s.dir, s.dest)
+	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {
+		return rename(s.dir, s.dest)
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.dest, unix.RENAME_EXCHANGE); err == nil {
-		return os.RemoveAll(s.dir) // now holds the previous site
+	if err := exchange(s.dir, s.dest); err == nil {
+		_ = os.RemoveAll(s.dir) // now holds the previous site
+		return nil
 	}
-	old := s.dir[:strings.LastIndex(s.dir, ".building-")] + ".old-" + filepath.Base(s.dir)
-	if err := os.Rename(s.dest, old); err != nil {
+	return s.renameTwice()
+}
+
+// renameTwice sets the destination aside, then moves the stage in; if that
+// fails the destination is put back.
+func (s *Stage) renameTwice() error {
+	aside := s.dir[:strings.LastIndex(s.dir, ".building-")] + ".old-" + filepath.Base(s.dir)
+	if err := rename(s.dest, aside); err != nil {
 		return err
 	}
-	if err := os.Rename(s.dir, s.dest); err != nil {
-		_ = os.Rename(old, s.dest)
+	if err := rename(s.dir, s.dest); err != nil {
+		_ = rename(aside, s.dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	_ = os.RemoveAll(aside)
+	return nil
 }

@@ -9,29 +9,9 @@ import (
 
 func TestCommitReplacesDestinationWhole(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	for i, files := range []map[string]string{{"a.html": "1", "old/b.html": "2"}, {"a.html": "3"}} {
-		s, err := Begin(dest, testGuard(t))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range files {
-			if err := s.WriteFile(name, []byte(data)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := s.Commit(); err != nil {
-			t.Fatalf("commit %d: %v", i, err)
-		}
-	}
-	if data, _ := os.ReadFile(filepath.Join(dest, "a.html")); string(data) != "3" {
-		t.Errorf("a.html = %q", data)
-	}
-	if _, err := os.Stat(filepath.Join(dest, "old/b.html")); !os.IsNotExist(err) {
-		t.Error("a file of the previous build survived")
-	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.[bo]*")); len(left) > 0 {
-		t.Errorf("left behind: %v", left)
-	}
+	publishFiles(t, dest, map[string]string{"a.html": "1", "old/b.html": "2"})
+	publishFiles(t, dest, map[string]string{"a.html": "3"})
+	assertSite(t, dest, "3")
 }
 
 func TestAbortAndKilledBuildsLeaveDestination(t *testing.T) {
@@ -92,5 +72,88 @@ func TestNameOK(t *testing.T) {
 	defer s.Abort()
 	if err := s.WriteFile("images/"+strings.Repeat("a", 256), nil); err == nil || strings.Contains(err.Error(), s.Dir()) {
 		t.Errorf("a name too long: %v (want a refusal naming the published path, not the staging folder)", err)
+	}
+}
+
+// Where two folders cannot be exchanged in one step (Windows), the commit
+// renames twice: the new site replaces the old one whole, and nothing is
+// left beside it.
+func TestCommitByTwoRenames(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	publishFiles(t, dest, map[string]string{"a.html": "1", "old/b.html": "2"})
+	s, err := Begin(dest, testGuard(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.WriteFile("a.html", []byte("3"))
+	err = s.renameTwice()
+	s.unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSite(t, dest, "3")
+}
+
+// A build killed between the two renames leaves the destination missing
+// and the previous site set aside: the next build puts it back before
+// anything else, so a failure of that build still leaves the site.
+func TestSiteSetAsideByAKilledCommitIsPutBack(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	publishFiles(t, dest, map[string]string{"a.html": "live"})
+	killed, err := Begin(dest, testGuard(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	killed.WriteFile("a.html", []byte("half"))
+	aside := killed.dir[:strings.LastIndex(killed.dir, ".building-")] + ".old-" + filepath.Base(killed.dir)
+	if err := os.Rename(dest, aside); err != nil { // the first rename, then the kill
+		t.Fatal(err)
+	}
+	killed.unlock()
+	next, err := Begin(dest, testGuard(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next.Abort()
+	if data, _ := os.ReadFile(filepath.Join(dest, "a.html")); string(data) != "live" {
+		t.Errorf("a.html = %q, want the previous site's", data)
+	}
+	assertNoLeftovers(t, dest)
+}
+
+// publishFiles publishes files at dest.
+func publishFiles(t *testing.T, dest string, files map[string]string) {
+	t.Helper()
+	s, err := Begin(dest, testGuard(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := s.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// assertSite checks that dest is the second site of a test: a.html holds
+// a, and no file of the first one is left.
+func assertSite(t *testing.T, dest, a string) {
+	t.Helper()
+	if data, _ := os.ReadFile(filepath.Join(dest, "a.html")); string(data) != a {
+		t.Errorf("a.html = %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "old/b.html")); !os.IsNotExist(err) {
+		t.Error("a file of the previous build survived")
+	}
+	assertNoLeftovers(t, dest)
+}
+
+func assertNoLeftovers(t *testing.T, dest string) {
+	t.Helper()
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.[bo]*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }

@@ -4,9 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
 func TestNewActivityNamesItsSchema(t *testing.T) {
@@ -79,9 +80,7 @@ func TestNewActivityRefreshesTheSchemas(t *testing.T) {
 	root := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "schema"), 0o755)
 	os.WriteFile(filepath.Join(root, "schema/activity.schema.json"), []byte("{}"), 0o644)
-	if err := syscall.Mkfifo(filepath.Join(root, "schema/site.schema.json"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	sitetest.Mkfifo(t, filepath.Join(root, "schema/site.schema.json"))
 	done := make(chan error, 1)
 	go func() { _, err := New(root, "activity", "my-activity", "2020-08-05"); done <- err }()
 	select {

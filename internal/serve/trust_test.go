@@ -4,10 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
 // The preview reads the site through the same root as a build: a link out
@@ -23,9 +23,7 @@ func TestPreviewNeverReadsOutsideTheSiteNorBlocks(t *testing.T) {
 	if err := os.Symlink(secret, filepath.Join(dir, "data/activities/stolen.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "content/stories/pipe.md"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	sitetest.Mkfifo(t, filepath.Join(dir, "content/stories/pipe.md"))
 	page := waitFor(t, base+"/", "data/activities/stolen.yaml")
 	for _, want := range []string{"这是指向站点文件夹以外的链接", "content/stories/pipe.md", "这不是普通文件"} {
 		if !strings.Contains(page, want) {
@@ -48,7 +46,7 @@ func TestProblemLinesAreReadInsideTheSiteOnly(t *testing.T) {
 	secret := filepath.Join(t.TempDir(), "secret.txt")
 	os.WriteFile(secret, []byte("AWS_SECRET_ACCESS_KEY=do-not-show\n"), 0o644)
 	os.Symlink(secret, filepath.Join(dir, "site.yaml"))
-	syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644)
+	sitetest.Mkfifo(t, filepath.Join(dir, "pipe.md"))
 	os.WriteFile(filepath.Join(dir, "ok.yaml"), []byte("a: 1\nb: x\n"), 0o644)
 	problems := []diag.Diagnostic{
 		{Pos: diag.Pos{File: "site.yaml", Line: 1, Col: 1}, Message: diag.T("x")},

@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 )
 
 // MaxRead bounds what is read from any one file of a site; every reader
@@ -88,18 +87,17 @@ func (f *FS) Open(name string) (fs.File, error) {
 	return &regular{File: file, name: name, left: MaxRead}, nil
 }
 
-// open opens name without blocking: O_NONBLOCK makes opening a pipe return
-// at once (regular files ignore the flag), so that its type can be checked.
+// open opens name without blocking (openFlags), so that its type can be
+// checked before anything is read.
 func (f *FS) open(name string) (*os.File, error) {
 	if err := valid("open", name); err != nil {
 		return nil, err
 	}
-	const flags = os.O_RDONLY | syscall.O_NONBLOCK | syscall.O_NOCTTY
-	file, err := f.root.OpenFile(name, flags, 0)
+	file, err := f.root.OpenFile(name, openFlags, 0)
 	if escapes(err) {
 		var inside string
 		if inside, err = f.within(name); err == nil {
-			file, err = f.root.OpenFile(inside, flags, 0)
+			file, err = f.root.OpenFile(inside, openFlags, 0)
 		}
 	}
 	return file, named("open", name, err)

@@ -1,3 +1,6 @@
+//go:build unix
+
+// Pipes, devices and /proc are what these tests hand the site reader.
 package sitefs_test
 
 import (
