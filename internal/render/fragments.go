@@ -54,10 +54,26 @@ func (f *fragmentStore) use(s *site.Site) {
 	}
 }
 
+// builtinFiles tells, for the theme being read, whether a file reads as
+// jinzhan's own theme has it (theme.Layers.Builtin), asking once a file.
+type builtinFiles struct {
+	layers theme.Layers
+	known  map[string]bool
+}
+
+func (b *builtinFiles) has(name string) bool {
+	is, ok := b.known[name]
+	if !ok {
+		is = b.layers.Builtin(name)
+		b.known[name] = is
+	}
+	return is
+}
+
 // withCache gives set its "cached" function: kept renderings for the
 // fragments cacheable in set, a rendering every time for the others.
-func (t *Theme) withCache(set *template.Template, layers theme.Layers) *template.Template {
-	keep := cacheable(set, layers)
+func (t *Theme) withCache(set *template.Template, builtin *builtinFiles) *template.Template {
+	keep := cacheable(set, builtin)
 	render := func(name string, data any) (template.HTML, error) {
 		var buf bytes.Buffer
 		if err := set.ExecuteTemplate(&buf, name, data); err != nil {
@@ -94,14 +110,14 @@ func pointer(key any) bool {
 // cacheable lists the fragments whose renderings set may keep: jinzhan's
 // own templates calling only jinzhan's own, when no template of the
 // site's calls "cached".
-func cacheable(set *template.Template, layers theme.Layers) map[string]bool {
+func cacheable(set *template.Template, files *builtinFiles) map[string]bool {
 	trees := map[string]*parse.Tree{}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			trees[t.Name()] = t.Tree
 		}
 	}
-	builtin := func(tree *parse.Tree) bool { return layers.Builtin(tree.ParseName) }
+	builtin := func(tree *parse.Tree) bool { return files.has(tree.ParseName) }
 	for _, tree := range trees {
 		if !builtin(tree) && callsCached(tree.Root) {
 			return nil

@@ -76,13 +76,14 @@ func NewTheme(layers theme.Layers, lang string, places load.PlaceNames, echarts 
 			return nil, err
 		}
 	}
-	t.base = t.withCache(base, layers)
+	builtin := &builtinFiles{layers: layers, known: map[string]bool{}}
+	t.base = t.withCache(base, builtin)
 	for _, kind := range pageKinds {
 		set := template.Must(base.Clone())
 		if err := parseFile(set, layers, "layouts/"+kind+".html"); err != nil {
 			return nil, err
 		}
-		t.pages[kind] = t.withCache(set, layers)
+		t.pages[kind] = t.withCache(set, builtin)
 		t.plans[kind] = planReads(entry, treesOf(set), kinds)
 	}
 	return t, nil

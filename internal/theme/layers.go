@@ -5,6 +5,7 @@
 package theme
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -72,19 +73,26 @@ func (l Layers) Files(dir string) []string {
 	return out
 }
 
-// Builtin reports whether name is read from the theme built into the
-// binary: no file of the site's takes its place.
+// Builtin reports whether name reads as the theme built into the binary
+// has it: no file of the site's takes its place, or the one that does
+// holds the same bytes (a copy of the theme, as in jinzhan's own
+// repository, whose themes/default/ the binary embeds).
 func (l Layers) Builtin(name string) bool {
-	for _, layer := range l.site {
-		if _, err := fs.Stat(layer, name); !errors.Is(err, fs.ErrNotExist) {
-			return false
-		}
-	}
 	if l.builtin == nil {
 		return false
 	}
-	_, err := fs.Stat(l.builtin, name)
-	return err == nil
+	builtin, err := fs.ReadFile(l.builtin, name)
+	if err != nil {
+		return false
+	}
+	for _, layer := range l.site {
+		own, err := fs.ReadFile(layer, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		return err == nil && bytes.Equal(own, builtin)
+	}
+	return true
 }
 
 // Own lists the files under dir that the site itself provides (its own
