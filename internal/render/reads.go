@@ -42,6 +42,10 @@ type readNode struct {
 	how  readHow
 	next []*readNode
 	id   int // position in the plan, hashed with the value (readsum.go)
+	// perPage marks .Page and the values right below it (.Page.Story …),
+	// which belong to one page: their hashes are not worth keeping for
+	// other pages.
+	perPage bool
 }
 
 // readPlan is what one kind of page reads from its data.
@@ -70,7 +74,7 @@ func (p *readPlan) child(n *readNode, step string, depth int) *readNode {
 		return nil
 	}
 	p.nodes++
-	c := &readNode{step: step, id: p.nodes}
+	c := &readNode{step: step, id: p.nodes, perPage: n == &p.root && step == "Page" || n.perPage && n.step == "Page"}
 	n.next = append(n.next, c)
 	return c
 }

@@ -27,13 +27,19 @@ type Signatures struct {
 	deeps map[deepKey]typedSum
 	subs  map[subKey]typedSum
 	ways  map[*readNode][]way
-	seen  map[uintptr]int // pointers on the current deep walk
-	steps int             // values the current deep walk visited
+	// positions lists, by struct type, which fields hold input positions.
+	positions map[reflect.Type][]bool
+	seen      []uintptr // pointers met on the current deep walk (a few)
+	steps     int       // values the current deep walk visited
 }
 
-// maxDeepValues bounds one value hashed whole: a template printing the
-// whole site, say, makes its pages unsigned rather than slow.
-const maxDeepValues = 1 << 14
+// maxDeepValues and maxDeepPointers bound one value hashed whole: a
+// template printing the whole site, say, makes its pages unsigned rather
+// than slow.
+const (
+	maxDeepValues   = 1 << 14
+	maxDeepPointers = 1 << 8
+)
 
 // Kept hashes are found by address (hashing a reflect.Type costs more
 // than the rest of a lookup) and checked against the type.
@@ -55,7 +61,7 @@ type typedSum struct {
 // Signatures hashes what the pages of s read; seed must be the same for
 // signatures to be compared.
 func (t *Theme) Signatures(s *site.Site, seed maphash.Seed) *Signatures {
-	return &Signatures{theme: t, site: s, seed: seed, deeps: map[deepKey]typedSum{}, subs: map[subKey]typedSum{}, ways: map[*readNode][]way{}, seen: map[uintptr]int{}}
+	return &Signatures{theme: t, site: s, seed: seed, deeps: map[deepKey]typedSum{}, subs: map[subKey]typedSum{}, ways: map[*readNode][]way{}, positions: map[reflect.Type][]bool{}}
 }
 
 // Page is p's signature; ok is false when p must be rendered whatever
@@ -96,7 +102,7 @@ func (g *Signatures) content(n *readNode, p *site.Page) uint64 {
 // node hashes the reads of n on v and of the paths below it.
 func (g *Signatures) node(n *readNode, v reflect.Value) uint64 {
 	key, shared := subKey{node: n}, false
-	if v.Kind() == reflect.Pointer && !v.IsNil() {
+	if !n.perPage && v.Kind() == reflect.Pointer && !v.IsNil() {
 		key.ptr, shared = v.Pointer(), true
 		if kept, ok := g.subs[key]; ok && kept.typ == v.Type() {
 			return kept.sum
@@ -354,8 +360,7 @@ func (g *Signatures) deep(v reflect.Value, positions bool) uint64 {
 			return kept.sum
 		}
 	}
-	clear(g.seen)
-	g.steps = 0
+	g.seen, g.steps = g.seen[:0], 0
 	overBefore := g.over
 	g.over = false
 	sum := g.walkDeep(v, positions)
@@ -407,21 +412,27 @@ func (g *Signatures) walkDeep(v reflect.Value, positions bool) uint64 {
 		}
 		sum = fold(fold(sum, uint64(v.Len())), all)
 	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			if !positions && (t.Field(i).Type == metaType || t.Field(i).Type == posType) {
-				continue
+		var skip []bool
+		if !positions {
+			skip = g.positionFields(v.Type())
+		}
+		for i := range v.NumField() {
+			if skip == nil || !skip[i] {
+				sum = fold(sum, g.walkDeep(v.Field(i), positions))
 			}
-			sum = fold(sum, g.walkDeep(v.Field(i), positions))
 		}
 	case reflect.Pointer:
 		if v.IsNil() {
 			return sum
 		}
-		if at, ok := g.seen[v.Pointer()]; ok {
+		if at := slices.Index(g.seen, v.Pointer()); at >= 0 {
 			return fold(sum, uint64(at)) // a cycle, or a value met twice
 		}
-		g.seen[v.Pointer()] = len(g.seen) + 1
+		if len(g.seen) == maxDeepPointers {
+			g.over = true
+			return 0
+		}
+		g.seen = append(g.seen, v.Pointer())
 		sum = fold(sum, g.walkDeep(v.Elem(), positions))
 	case reflect.Interface:
 		if v.IsNil() {
@@ -432,6 +443,24 @@ func (g *Signatures) walkDeep(v reflect.Value, positions bool) uint64 {
 		g.over = true // a function, a channel: not a value to compare
 	}
 	return sum
+}
+
+// positionFields marks the fields of a struct type that hold input
+// positions (nil: none).
+func (g *Signatures) positionFields(t reflect.Type) []bool {
+	skip, ok := g.positions[t]
+	if !ok {
+		for i := range t.NumField() {
+			if f := t.Field(i).Type; f == metaType || f == posType {
+				if skip == nil {
+					skip = make([]bool, t.NumField())
+				}
+				skip[i] = true
+			}
+		}
+		g.positions[t] = skip
+	}
+	return skip
 }
 
 // text hashes a string.
