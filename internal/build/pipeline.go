@@ -131,14 +131,14 @@ func (c *themeCache) get(layers theme.Layers, name, lang string, places load.Pla
 		return render.NewTheme(layers, lang, places, echarts)
 	}
 	settings := themeSettings{name, lang, [4]string{places.Township, places.Townships, places.Village, places.Villages}}
-	files := c.files
-	if c.theme == nil || changed == nil || slices.ContainsFunc(changed, themeFile) {
-		var err error
-		if files, err = c.fingerprint(layers); err != nil {
-			return nil, err
-		}
+	if c.theme != nil && settings == c.settings && changed != nil && !slices.ContainsFunc(changed, themeFile) {
+		return c.theme, nil
 	}
-	if c.theme != nil && files == c.files && settings == c.settings {
+	files, err := c.fingerprint(layers)
+	if err != nil {
+		return nil, err
+	}
+	if c.theme != nil && settings == c.settings && files == c.files {
 		return c.theme, nil
 	}
 	th, err := render.NewTheme(layers, lang, places, echarts)

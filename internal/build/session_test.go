@@ -241,3 +241,20 @@ func TestSessionReportsMistypedReferences(t *testing.T) {
 		t.Fatalf("fixed: %v", err)
 	}
 }
+
+// Every page of the example and of the national site has its reads
+// followed, so a rebuild with nothing changed renders none — told so by
+// file events, or reading every file again.
+func TestSessionRendersNothingWhenNothingChanged(t *testing.T) {
+	for name, dir := range map[string]string{"example": exampleCopy(t), "national-en": sitetest.Write(t, nationalSite(t, "national-en"))} {
+		s := build.NewSession(sitetest.Options(dir, ""))
+		if _, err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		for _, changed := range [][]string{{}, nil} {
+			if up, err := s.RebuildChanged(changed); err != nil || len(up.Rendered) != 0 {
+				t.Errorf("%s: a rebuild told %q changed rendered %v (%v)", name, changed, up.Rendered, err)
+			}
+		}
+	}
+}

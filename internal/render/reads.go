@@ -449,7 +449,7 @@ func (a *analyser) call(name string, nodes []parse.Node, args []value) value {
 		}
 		v := args[0]
 		for _, i := range args[1:] {
-			if n, ok := i.literal.(int); ok {
+			if n, ok := i.literal.(int); ok && n >= 0 {
 				v = a.step(v, indexStep(n))
 				continue
 			}

@@ -68,6 +68,11 @@ func (t *Theme) Signatures(s *site.Site, seed maphash.Seed) *Signatures {
 // changed (its templates do what the reads cannot follow, or read a value
 // too large to hash).
 func (g *Signatures) Page(p *site.Page) (sum uint64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			sum, ok = 0, false // a value the walk did not expect: render the page
+		}
+	}()
 	plan := g.theme.plans[p.Kind]
 	if plan == nil || plan.unbounded || plan.root.how&^readTruth != 0 {
 		return 0, false // or the whole data is read: the page's Markdown too, which is not at hand
@@ -200,8 +205,9 @@ func indexOf(v reflect.Value, n int) reflect.Value {
 			return v.Index(n)
 		}
 	case reflect.Map:
-		if k := reflect.ValueOf(n); k.Type().ConvertibleTo(v.Type().Key()) {
-			return v.MapIndex(k.Convert(v.Type().Key()))
+		switch key := v.Type().Key(); key.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			return v.MapIndex(reflect.ValueOf(n).Convert(key))
 		}
 	}
 	return reflect.Value{}
