@@ -1,11 +1,11 @@
 // Package build runs the stages of a build in their stated order —
-// load → validate → model → render → write — and is the one entry point the
-// command line calls for `build` and `check`.
+// load → validate → photos → theme → model → render → write — and is the
+// one entry point the command line calls for `build`, `check` and, through
+// a Session, the preview: one pipeline (pipeline.go) for all three.
 package build
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -14,14 +14,12 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
-	"github.com/jinzhan-dev/jinzhan/internal/locale"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/schema"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
-	"github.com/jinzhan-dev/jinzhan/internal/theme"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
@@ -63,6 +61,8 @@ func (r *Result) Summary() string {
 
 // Run builds the site; with no Destination it only checks the input.
 // Input problems come back as *diag.ListError; nothing is written then.
+// It is the pipeline without caches (pipeline.go), then every page
+// rendered and written (or checked).
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
 	src, err := sitefs.Open(opts.Source)
@@ -71,61 +71,36 @@ func Run(opts Options) (*Result, error) {
 	}
 	defer src.Close()
 	var problems diag.List
-	in := load.Load(src, &problems)
-	res := &Result{Lang: cmp.Or(in.Site.Language, "zh-CN")}
+	p := pipeline{opts: opts}
+	in := p.load(src, nil, &problems)
+	res := &Result{Lang: language(in)}
 	if opts.Destination != "" {
 		if err := guard(opts, src).Check(opts.Destination); err != nil {
 			return res, err // before any work: the site may not be built there
 		}
 	}
-	cat := validate.Check(in, &problems)
-	overrideBaseURL(in, opts.BaseURL, &problems)
+	b, err := p.build(src, in, nil, &problems)
 	res.Warnings = problems.Warnings()
-	if err := problems.Err(); err != nil {
-		return res, err
-	}
-	photos, photoFiles := makePhotos(in, nil, &problems)
-	if err := problems.Err(); err != nil {
-		return res, err
-	}
-	themeName := cmp.Or(in.Site.Theme, "default")
-	layers := theme.New(src, themeName, opts.Theme)
-	r, err := render.New(layers, cmp.Or(in.Site.Language, "zh-CN"), opts.ECharts)
-	if err != nil {
-		return res, fmt.Errorf("theme: %w", err)
-	}
-	r.UsePlaceNames(in.Site.PlaceNames)
-	model, err := site.Build(in, cat, r.Words(), photos)
-	if err != nil {
-		return res, fmt.Errorf("model: %w", err)
-	}
-	res.Pages, res.Charts, res.Figures = len(model.Pages), model.Charts, model.Figures
-	figures := opendata.Figures(cat, locale.New(res.Lang))
-	files, err := outputFiles(opts, r, model, figures, photoFiles)
-	if err == nil {
-		var whole []render.File
-		whole, err = r.SiteFiles(model)
-		files = append(files, whole...)
-	}
 	if err != nil {
 		return res, err
 	}
-	files = publishable(opts, src, r, model, files, themeName, &problems)
-	res.Warnings = problems.Warnings()
-	if err := problems.Err(); err != nil {
+	res.Pages, res.Charts, res.Figures = len(b.model.Pages), b.model.Charts, b.model.Figures
+	whole, err := b.theme.SiteFiles(b.model)
+	if err != nil {
 		return res, err
 	}
+	files := append(b.files, whole...)
 	if opts.Destination == "" {
-		err := checkOutput(opts, in, cat, r, model, files, res)
+		err := checkOutput(opts, b, files, res)
 		res.Elapsed = time.Since(start)
 		return res, err
 	}
 	before := previous(opts.Destination)
 	written := newPageDigests()
-	if res.Files, err = write(opts, src, r, model, files, written); err != nil {
+	if res.Files, err = write(opts, src, b, files, written); err != nil {
 		return res, err
 	}
-	res.Changes = before.diff(written, figures)
+	res.Changes = before.diff(written, b.figures)
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -151,12 +126,12 @@ func overrideBaseURL(in *load.Input, flag string, problems *diag.List) {
 // feeds and sitemap (render.SiteFiles, made once the model is final; the
 // preview makes them only when asked). photos: the
 // resized versions of the stories' photos, made by makePhotos).
-func outputFiles(opts Options, r *render.Renderer, model *site.Site, figures opendata.File, photos []render.File) ([]render.File, error) {
+func outputFiles(opts Options, th *render.Theme, model *site.Site, figures opendata.File, photos []render.File) ([]render.File, error) {
 	figuresJSON, err := figures.Marshal()
 	if err != nil {
 		return nil, err
 	}
-	files := append(r.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
+	files := append(th.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
 	files = append(files, photos...)
 	files = append(files, dataFiles(model)...)
 	schemas, err := schema.Published()
@@ -179,7 +154,7 @@ func guard(opts Options, src *sitefs.FS) publish.Guard {
 
 // write renders every page into a staging folder and swaps it in; each
 // page's digest goes into digests, and the DigestsFile.
-func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, files []render.File, digests *pageDigests) (int, error) {
+func write(opts Options, src *sitefs.FS, b *built, files []render.File, digests *pageDigests) (int, error) {
 	stage, err := publish.Begin(opts.Destination, guard(opts, src))
 	if err != nil {
 		return 0, fmt.Errorf("write: %w", err)
@@ -190,7 +165,7 @@ func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, f
 			return 0, fmt.Errorf("write: %w", err)
 		}
 	}
-	err = renderAll(r, model, func(path string, data []byte) error {
+	err = renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
 		digests.add(path, data)
 		return stage.WriteFile(path, data)
 	})
@@ -209,18 +184,13 @@ func write(opts Options, src *sitefs.FS, r *render.Renderer, model *site.Site, f
 		stage.Abort()
 		return 0, fmt.Errorf("write: %w", err)
 	}
-	return len(files) + len(model.Pages), nil
+	return len(files) + len(b.model.Pages), nil
 }
 
-// renderAll renders every page of the model; see renderPages.
-func renderAll(r *render.Renderer, model *site.Site, emit func(path string, data []byte) error) error {
-	return renderPages(r, model, model.Pages, emit)
-}
-
-// renderPages renders pages in parallel into pooled buffers and hands each
-// finished page to emit (which must copy data to keep it). The first error
-// stops the build.
-func renderPages(r *render.Renderer, model *site.Site, pages []*site.Page, emit func(path string, data []byte) error) error {
+// renderPages renders pages of model in parallel into pooled buffers and
+// hands each finished page to emit (which must copy data to keep it). The
+// first error stops the build.
+func renderPages(th *render.Theme, model *site.Site, pages []*site.Page, emit func(path string, data []byte) error) error {
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	next := make(chan *site.Page)
 	errs := make(chan error, 1)
@@ -230,7 +200,7 @@ func renderPages(r *render.Renderer, model *site.Site, pages []*site.Page, emit 
 			for p := range next {
 				buf := pool.Get().(*bytes.Buffer)
 				buf.Reset()
-				err := r.Page(buf, model, p)
+				err := th.Page(buf, model, p)
 				if err == nil {
 					err = emit(render.OutputPath(p.URL), buf.Bytes())
 				}

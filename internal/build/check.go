@@ -6,25 +6,22 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan/internal/check"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
-	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
-	"github.com/jinzhan-dev/jinzhan/internal/site"
-	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
 // checkOutput renders the site in memory and checks what only a built
 // site shows: links and images that resolve, and data that is not stale.
-func checkOutput(opts Options, in *load.Input, cat *validate.Catalog, r *render.Renderer, model *site.Site, files []render.File, res *Result) error {
+func checkOutput(opts Options, b *built, files []render.File, res *Result) error {
 	out := &check.Output{Pages: map[string][]byte{}, Files: map[string]bool{}}
 	for _, f := range files {
 		out.Files[f.Path] = true
 	}
 	var mu sync.Mutex
 	byPath := map[string]string{}
-	for _, p := range model.Pages {
+	for _, p := range b.model.Pages {
 		byPath[render.OutputPath(p.URL)] = p.URL
 	}
-	err := renderAll(r, model, func(path string, data []byte) error {
+	err := renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
 		mu.Lock()
 		out.Pages[byPath[path]] = append([]byte(nil), data...)
 		mu.Unlock()
@@ -34,16 +31,16 @@ func checkOutput(opts Options, in *load.Input, cat *validate.Catalog, r *render.
 		return err
 	}
 	var problems diag.List
-	check.Links(model, out, &problems)
+	check.Links(b.model, out, &problems)
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
 	days := check.DefaultStaleDays
-	if in.Site.StaleAfterDays != nil {
-		days = *in.Site.StaleAfterDays
+	if b.in.Site.StaleAfterDays != nil {
+		days = *b.in.Site.StaleAfterDays
 	}
-	check.Stale(in, cat, today, days, &problems)
+	check.Stale(b.in, b.cat, today, days, &problems)
 	res.Warnings = append(res.Warnings, problems.Warnings()...)
 	return problems.Err()
 }

@@ -1,47 +1,32 @@
 package build
 
 import (
-	"cmp"
 	"fmt"
 	"hash/maphash"
-	"io/fs"
+	"runtime"
 	"slices"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
-	"github.com/jinzhan-dev/jinzhan/internal/images"
-	"github.com/jinzhan-dev/jinzhan/internal/load"
-	"github.com/jinzhan-dev/jinzhan/internal/locale"
-	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
-	"github.com/jinzhan-dev/jinzhan/internal/theme"
-	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
 // Session builds one site again and again in memory, for the preview
-// server: Markdown is parsed again only when its bytes changed, the theme
-// only when one of its files changed, and a page is rendered again only when
-// its signature (everything it shows) changed. A failed rebuild keeps the
+// server: the same pipeline as build.Run, with caches (pipeline.go), and
+// a page rendered again only when what its templates read from the model
+// changed (its signature, render.Signatures). A failed rebuild keeps the
 // last good site.
 type Session struct {
-	opts   Options
-	docs   *load.DocCache
-	checks *validate.Memo
-	charts site.ChartMemo
-	photos *images.Cache // resized photos, by their originals' bytes
-	seed   maphash.Seed
-	// storySigs keeps story pages' signatures by parsed file: a story page
-	// shows only its file and the data it names, so while both print the
-	// same (validate.Memo.Key) so does the page.
-	storySigs map[*load.Doc]storySig
-	global    uint64 // the global part the storySigs were made with
-
-	themeKey string
-	r        *render.Renderer
+	pipe pipeline
+	seed maphash.Seed
+	// rebuilding is held while a rebuild runs: the caches are the
+	// session's, one build at a time.
+	rebuilding sync.Mutex
+	theme      *render.Theme // the theme the pages were rendered with
 
 	mu    sync.RWMutex
 	pages map[string]pageEntry // by URL: "/stories/x/"
@@ -50,16 +35,12 @@ type Session struct {
 	// request for one: a preview rebuild need not render fifty stories again
 	// for a feed nobody is reading.
 	whole func() map[string][]byte
-	// building is held while a rebuild runs, and while whole renders: both
-	// read the parsed Markdown, which a rebuild's model stage writes to.
-	building sync.Mutex
 }
 
-type storySig struct{ key, sig uint64 }
-
 type pageEntry struct {
-	sig  uint64
-	html []byte
+	sig    uint64
+	signed bool // false: rendered again on every rebuild
+	html   []byte
 }
 
 // Update describes one rebuild.
@@ -74,8 +55,7 @@ type Update struct {
 
 // NewSession prepares a session; call Rebuild to build.
 func NewSession(opts Options) *Session {
-	return &Session{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), charts: site.ChartMemo{}, photos: images.NewCache(), seed: maphash.MakeSeed(),
-		storySigs: map[*load.Doc]storySig{}, pages: map[string]pageEntry{}, files: map[string][]byte{}}
+	return &Session{pipe: cachedPipeline(opts), seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, files: map[string][]byte{}}
 }
 
 // Page returns the HTML of the page at url ("/x/") from the last good build.
@@ -103,138 +83,117 @@ func (s *Session) File(path string) ([]byte, bool) {
 func (s *Session) Rebuild() (*Update, error) { return s.RebuildChanged(nil) }
 
 // RebuildChanged is Rebuild told which files changed (paths relative to the
-// site, as file events give them), so unchanged Markdown is not even read.
+// site, as file events give them), so unchanged files are not even read.
 // nil means unknown: every file is read and compared.
 func (s *Session) RebuildChanged(changed []string) (*Update, error) {
-	s.building.Lock()
-	defer s.building.Unlock()
+	s.rebuilding.Lock()
+	defer s.rebuilding.Unlock()
 	start := time.Now()
-	if changed != nil {
-		s.docs.Changed(changed)
-	}
-	src, err := sitefs.Open(s.opts.Source)
+	src, err := sitefs.Open(s.pipe.opts.Source)
 	if err != nil {
 		return &Update{Lang: "zh-CN"}, fmt.Errorf("source: %w", err)
 	}
 	defer src.Close()
 	var problems diag.List
-	in := load.LoadCached(src, s.docs, &problems)
-	cat := validate.CheckWith(in, &problems, s.checks)
-	up := &Update{Lang: cmp.Or(in.Site.Language, "zh-CN")}
+	in := s.pipe.load(src, changed, &problems)
+	up := &Update{Lang: language(in)}
+	b, err := s.pipe.build(src, in, changed, &problems)
 	up.Warnings = problems.Warnings()
-	if err := problems.Err(); err != nil {
-		return up, err
-	}
-	photos, photoFiles := makePhotos(in, s.photos, &problems)
-	if err := problems.Err(); err != nil {
-		return up, err
-	}
-	themeName := cmp.Or(in.Site.Theme, "default")
-	layers := theme.New(src, themeName, s.opts.Theme)
-	key := themeKey(layers) + "\x00" + up.Lang
-	if s.r == nil || key != s.themeKey {
-		r, err := render.New(layers, up.Lang, s.opts.ECharts)
-		if err != nil {
-			return up, fmt.Errorf("theme: %w", err)
-		}
-		s.r, s.themeKey = r, key
-		clear(s.charts) // chart tables speak the theme's words
-	}
-	s.r.UsePlaceNames(in.Site.PlaceNames)
-	model, err := site.BuildWith(in, cat, s.r.Words(), photos, s.charts)
-	if err != nil {
-		return up, fmt.Errorf("model: %w", err)
-	}
-	files, err := outputFiles(s.opts, s.r, model, opendata.Figures(cat, locale.New(up.Lang)), photoFiles)
 	if err != nil {
 		return up, err
 	}
-	files = publishable(s.opts, src, s.r, model, files, themeName, &problems)
-	up.Warnings = problems.Warnings()
-	if err := problems.Err(); err != nil {
-		return up, err
-	}
-	pages, stale := s.signatures(model)
-	s.r.Reset() // cached header and footer belong to the last build
+	pages, stale := s.stale(b)
 	var mu sync.Mutex
 	byPath := map[string]string{}
 	for _, p := range stale {
 		byPath[render.OutputPath(p.URL)] = p.URL
 	}
-	err = renderPages(s.r, model, stale, func(path string, data []byte) error {
+	err = renderPages(b.theme, b.model, stale, func(path string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		url := byPath[path]
-		pages[url] = pageEntry{sig: pages[url].sig, html: append([]byte(nil), data...)}
+		e := pages[url]
+		e.html = append([]byte(nil), data...)
+		pages[url] = e
 		return nil
 	})
 	if err != nil {
 		return up, err
 	}
-	s.swap(pages, files, up)
-	r := s.r
-	s.mu.Lock()
-	s.whole = sync.OnceValue(func() map[string][]byte {
-		s.building.Lock()
-		defer s.building.Unlock()
+	s.theme = b.theme
+	s.swap(pages, b, up)
+	for _, p := range stale {
+		up.Rendered = append(up.Rendered, p.URL)
+	}
+	slices.Sort(up.Rendered)
+	up.Pages = len(b.model.Pages)
+	up.Elapsed = time.Since(start)
+	return up, nil
+}
+
+// stale returns the new page table, keeping the HTML of every page whose
+// signature is the same as when it was rendered, with the same theme, and
+// the pages to render.
+func (s *Session) stale(b *built) (map[string]pageEntry, []*site.Page) {
+	sigs := s.signatures(b)
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	pages := make(map[string]pageEntry, len(b.model.Pages))
+	var stale []*site.Page
+	for i, p := range b.model.Pages {
+		sig := sigs[i]
+		if old, ok := s.pages[p.URL]; ok && sig.signed && old.signed && old.sig == sig.sig && b.theme == s.theme {
+			pages[p.URL] = old
+			continue
+		}
+		pages[p.URL] = sig
+		stale = append(stale, p)
+	}
+	return pages, stale
+}
+
+// signatures signs every page of the build, on GOMAXPROCS workers (each
+// hashes the values pages share once).
+func (s *Session) signatures(b *built) []pageEntry {
+	out := make([]pageEntry, len(b.model.Pages))
+	const chunk = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			sigs := b.theme.Signatures(b.model, s.seed)
+			for {
+				from := int(next.Add(chunk)) - chunk
+				if from >= len(out) {
+					return
+				}
+				for i := from; i < min(from+chunk, len(out)); i++ {
+					sig, signed := sigs.Page(b.model.Pages[i])
+					out[i] = pageEntry{sig: sig, signed: signed}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// swap makes the new build the one served.
+func (s *Session) swap(pages map[string]pageEntry, b *built, up *Update) {
+	files := make(map[string][]byte, len(b.files))
+	for _, f := range b.files {
+		files[f.Path] = f.Data
+	}
+	th, model := b.theme, b.model
+	whole := sync.OnceValue(func() map[string][]byte {
 		out := map[string][]byte{}
-		if files, err := r.SiteFiles(model); err == nil {
-			for _, f := range files {
+		if made, err := th.SiteFiles(model); err == nil {
+			for _, f := range made {
 				out[f.Path] = f.Data
 			}
 		}
 		return out
 	})
-	s.mu.Unlock()
-	for _, p := range stale {
-		up.Rendered = append(up.Rendered, p.URL)
-	}
-	slices.Sort(up.Rendered)
-	up.Pages = len(model.Pages)
-	up.Elapsed = time.Since(start)
-	return up, nil
-}
-
-// signatures returns the new page table, keeping the HTML of unchanged
-// pages, and the pages to render.
-func (s *Session) signatures(model *site.Site) (map[string]pageEntry, []*site.Page) {
-	global := globalSignature(s.seed, model, s.themeKey)
-	if global != s.global {
-		s.global, s.storySigs = global, map[*load.Doc]storySig{}
-	}
-	storySigs := make(map[*load.Doc]storySig, len(model.Stories))
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	pages := make(map[string]pageEntry, len(model.Pages))
-	var stale []*site.Page
-	for _, p := range model.Pages {
-		var sig uint64
-		if key, known := s.checks.Key(p.Doc); p.Kind == "story" && known {
-			if old, ok := s.storySigs[p.Doc]; ok && old.key == key {
-				sig = old.sig
-			} else {
-				sig = pageSignature(s.seed, global, model, p)
-			}
-			storySigs[p.Doc] = storySig{key: key, sig: sig}
-		} else {
-			sig = pageSignature(s.seed, global, model, p)
-		}
-		if old, ok := s.pages[p.URL]; ok && old.sig == sig {
-			pages[p.URL] = old
-			continue
-		}
-		pages[p.URL] = pageEntry{sig: sig}
-		stale = append(stale, p)
-	}
-	s.storySigs = storySigs
-	return pages, stale
-}
-
-func (s *Session) swap(pages map[string]pageEntry, files []render.File, up *Update) {
-	fileMap := make(map[string][]byte, len(files))
-	for _, f := range files {
-		fileMap[f.Path] = f.Data
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for url := range s.pages {
@@ -243,19 +202,5 @@ func (s *Session) swap(pages map[string]pageEntry, files []render.File, up *Upda
 		}
 	}
 	slices.Sort(up.Removed)
-	s.pages, s.files = pages, fileMap
-}
-
-// themeKey fingerprints the theme files a site can change (the built-in
-// theme never changes while the binary runs).
-func themeKey(layers theme.Layers) string {
-	var b strings.Builder
-	for _, dir := range []string{"layouts", "static", "i18n"} {
-		for _, p := range layers.Files(dir) {
-			if info, err := fs.Stat(layers, p); err == nil {
-				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-			}
-		}
-	}
-	return b.String()
+	s.pages, s.files, s.whole = pages, files, whole
 }

@@ -13,8 +13,9 @@ import (
 )
 
 // assertSessionMatchesFullBuild checks that every page the session holds
-// is byte for byte what a fresh build of the same folder writes.
-func assertSessionMatchesFullBuild(t *testing.T, s *build.Session, dir string) {
+// is byte for byte what a fresh build of the same folder writes, and
+// returns the folder of that build.
+func assertSessionMatchesFullBuild(t *testing.T, s *build.Session, dir string) string {
 	t.Helper()
 	public := filepath.Join(t.TempDir(), "public")
 	if _, err := build.Run(sitetest.Options(dir, public)); err != nil {
@@ -47,6 +48,7 @@ func assertSessionMatchesFullBuild(t *testing.T, s *build.Session, dir string) {
 	if n < 10 {
 		t.Fatalf("only %d files compared", n)
 	}
+	return public
 }
 
 func TestSessionRebuildsOnlyWhatChanged(t *testing.T) {
@@ -94,11 +96,12 @@ townships: [longtan]
 	assertSessionMatchesFullBuild(t, s, dir)
 
 	// A figure: the pages that show it (the forestry story draws it in a
-	// chart block) and /data/ (the size of its files), not the others.
+	// chart block) and /data/ (the size of its files), not the others —
+	// the overview, whose cards show each activity's key figures only.
 	data := filepath.Join(dir, "data/activities/help.yaml")
 	writeText(t, data, strings.Replace(readText(t, data), "value: 300", "value: 320", 1))
 	up, err = s.Rebuild()
-	want = []string{"/", "/activities/help/", "/data/", "/stories/forestry/", "/stories/other/", "/townships/longtan/"}
+	want = []string{"/activities/help/", "/data/", "/stories/forestry/", "/stories/other/", "/townships/longtan/"}
 	if err != nil || !slices.Equal(up.Rendered, want) {
 		t.Errorf("figure edit rendered %v, want %v (%v)", up.Rendered, want, err)
 	}
@@ -127,7 +130,7 @@ townships: [longtan]
 	assertSessionMatchesFullBuild(t, s, dir)
 }
 
-func readText(t *testing.T, p string) string {
+func readText(t testing.TB, p string) string {
 	t.Helper()
 	data, err := os.ReadFile(p)
 	if err != nil {
@@ -136,8 +139,12 @@ func readText(t *testing.T, p string) string {
 	return string(data)
 }
 
-func writeText(t *testing.T, p, content string) {
+// writeText writes a file, making its folder.
+func writeText(t testing.TB, p, content string) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -232,5 +239,22 @@ func TestSessionReportsMistypedReferences(t *testing.T) {
 	writeText(t, story, good)
 	if _, err := s.RebuildChanged([]string{"content/stories/forestry.md"}); err != nil {
 		t.Fatalf("fixed: %v", err)
+	}
+}
+
+// Every page of the example and of the national site has its reads
+// followed, so a rebuild with nothing changed renders none — told so by
+// file events, or reading every file again.
+func TestSessionRendersNothingWhenNothingChanged(t *testing.T) {
+	for name, dir := range map[string]string{"example": exampleCopy(t), "national-en": sitetest.Write(t, nationalSite(t, "national-en"))} {
+		s := build.NewSession(sitetest.Options(dir, ""))
+		if _, err := s.Rebuild(); err != nil {
+			t.Fatal(err)
+		}
+		for _, changed := range [][]string{{}, nil} {
+			if up, err := s.RebuildChanged(changed); err != nil || len(up.Rendered) != 0 {
+				t.Errorf("%s: a rebuild told %q changed rendered %v (%v)", name, changed, up.Rendered, err)
+			}
+		}
 	}
 }

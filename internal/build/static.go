@@ -17,7 +17,7 @@ import (
 // file. A file that a page or a generated file replaces — at its path, or
 // at a path one of them needs as a folder — is left out with a warning:
 // the generated one is the site's content, in the build as in the preview.
-func publishable(opts Options, src fs.FS, r *render.Renderer, model *site.Site, files []render.File, themeName string, list *diag.List) []render.File {
+func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, files []render.File, themeName string, list *diag.List) []render.File {
 	generated := map[string]bool{}
 	folders := map[string]bool{}
 	add := func(p string) {
@@ -34,7 +34,7 @@ func publishable(opts Options, src fs.FS, r *render.Renderer, model *site.Site, 
 			add(f.Path)
 		}
 	}
-	for _, p := range r.SiteFilePaths(model) {
+	for _, p := range th.SiteFilePaths(model) {
 		add(p)
 	}
 	owned := map[string]bool{} // folders a tool fills after the build

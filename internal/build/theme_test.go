@@ -1,11 +1,16 @@
 package build_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
@@ -109,4 +114,128 @@ func TestGeneratedFilesWinOverStaticOnes(t *testing.T) {
 			t.Errorf("preview serves %s as %q", path, data)
 		}
 	}
+}
+
+// exampleCopy copies the example site's own files (data, texts, strings)
+// into a new folder, for a test to lay files over.
+func exampleCopy(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{"data", "content", "i18n"} {
+		if err := os.CopyFS(filepath.Join(dir, p), os.DirFS(filepath.Join(exampleRoot, p))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(exampleRoot, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeText(t, filepath.Join(dir, "site.yaml"), string(data))
+	return dir
+}
+
+// eachPage calls f with the URL and HTML of every page of a built site.
+func eachPage(t testing.TB, public string, f func(url, html string)) {
+	t.Helper()
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		rel, _ := filepath.Rel(public, filepath.Dir(p))
+		url := "/"
+		if rel != "." {
+			url = "/" + filepath.ToSlash(rel) + "/"
+		}
+		f(url, readText(t, p))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A site's own header may show the page's own title and address: each page
+// gets its own, in a build and in the preview. (jinzhan's header is kept
+// per menu item; a site's once was too, and one page's header went to 66
+// of the example's 72 pages.)
+func TestOverriddenHeaderShowsEachPagesOwn(t *testing.T) {
+	dir := exampleCopy(t)
+	writeText(t, filepath.Join(dir, "layouts/partials/header.html"),
+		`{{define "header"}}<header class="site-header" data-page="{{.Page.URL}}">{{.Page.Title}}</header>{{end}}`)
+	r := sitetest.Run(t, dir)
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	pages := 0
+	eachPage(t, r.Public, func(url, html string) {
+		pages++
+		if !strings.Contains(html, `<header class="site-header" data-page="`+url+`">`) {
+			t.Errorf("%s has another page's header", url)
+		}
+	})
+	if pages < 50 {
+		t.Fatalf("only %d pages", pages)
+	}
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+}
+
+// jinzhan's own templates keep fragments (the header, the footer, list
+// entries, figure rows) per build under keys that must cover all they read.
+// A site holding its own copies of every built-in layout (each with a
+// comment of its own, so no longer the theme's) keeps none, so it builds
+// what every page reads afresh: byte for byte the same site, or a key
+// misses something its fragment shows.
+func TestFragmentKeysCoverWhatTheyRead(t *testing.T) {
+	for name, dir := range map[string]string{"example": exampleCopy(t), "national-en": sitetest.Write(t, nationalSite(t, "national-en"))} {
+		t.Run(name, func(t *testing.T) {
+			kept := sitetest.Run(t, dir)
+			if kept.Err != nil {
+				t.Fatal(kept.Err)
+			}
+			copied := filepath.Join(t.TempDir(), "site")
+			if err := os.CopyFS(copied, os.DirFS(dir)); err != nil {
+				t.Fatal(err)
+			}
+			os.RemoveAll(filepath.Join(copied, "public"))
+			err := fs.WalkDir(jinzhan.DefaultTheme(), "layouts", func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				data, err := fs.ReadFile(jinzhan.DefaultTheme(), p)
+				writeText(t, filepath.Join(copied, p), "{{/* the site's own */}}"+string(data))
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			afresh := sitetest.Run(t, copied)
+			if afresh.Err != nil {
+				t.Fatal(afresh.Err)
+			}
+			pages := 0
+			eachPage(t, kept.Public, func(url, html string) {
+				pages++
+				if got := afresh.Read(render.OutputPath(url)); got != html {
+					t.Errorf("%s differs when nothing is kept:\n%s", url, firstDifference(html, got))
+				}
+			})
+			if pages < 5 {
+				t.Fatalf("only %d pages", pages)
+			}
+		})
+	}
+}
+
+// firstDifference shows where two texts part.
+func firstDifference(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "kept:   …" + want[from:min(len(want), i+80)] + "\nafresh: …" + got[from:min(len(got), i+80)]
 }

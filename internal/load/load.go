@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"hash/fnv"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"regexp"
@@ -50,7 +51,30 @@ type Doc struct {
 	Body     []byte
 	BodyLine int // line of the file where Body starts
 	AST      ast.Node
-	lines    *lines
+	// Parsed fingerprints what AST was parsed from (the body and the ids
+	// its headings avoid): two Docs with the same Parsed render the same,
+	// so a preview can tell a kept parse from a new one without walking it.
+	Parsed uint64
+	lines  *lines
+}
+
+// parseSeed seeds Doc.Parsed (fingerprints compared within one run).
+var parseSeed = maphash.MakeSeed()
+
+// parsedFrom fingerprints a body and the ids its headings avoid; whole
+// is false for a body refused before parsing (shown as empty).
+func parsedFrom(body []byte, ids []string, whole bool) uint64 {
+	var h maphash.Hash
+	h.SetSeed(parseSeed)
+	_, _ = h.Write(body)
+	for _, id := range ids {
+		h.WriteByte(0)
+		h.WriteString(id)
+	}
+	if !whole {
+		h.WriteByte(1)
+	}
+	return h.Sum64()
 }
 
 // PosAt turns a byte offset in Body into a position in the file (the
@@ -242,7 +266,7 @@ func loadDocs(fsys fs.FS, tree *tree, activities []*Activity, cache *DocCache, l
 	anchors := breakdownAnchors(activities)
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
-	md := markdown.New(nil)
+	md := markdown.New()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -351,10 +375,11 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		// Parsed, this text would hold the build up or exhaust its memory;
 		// the front matter is still checked, against an empty body.
 		list.Add(diag.Diagnostic{Pos: doc.PosAt(over.Offset), Message: over.Message, Hint: over.Hint})
-		doc.AST = ast.NewDocument()
+		doc.AST, doc.Parsed = ast.NewDocument(), parsedFrom(body, ids, false)
 		return doc
 	}
 	doc.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext(ids...)))
+	doc.Parsed = parsedFrom(body, ids, true)
 	return doc
 }
 

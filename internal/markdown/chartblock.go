@@ -26,8 +26,6 @@ type ChartBlock struct {
 	// heading before the block in the text, 2 when none is (the page's
 	// title is the h1), so that the page's outline skips no level.
 	Level int
-	// Chart is filled in by the site model; the renderer hands it to the ChartWriter.
-	Chart any
 }
 
 // Kind implements ast.Node.
@@ -76,27 +74,31 @@ func (chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parse
 // partial), its title a heading of the given level.
 type ChartWriter func(w util.BufWriter, chart any, level int) error
 
-type chartRenderer struct{ write ChartWriter }
+type chartRenderer struct{}
 
 func (r chartRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindChartBlock, r.render)
 }
 
-func (r chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ChartBlock)
-	if !entering || n.Chart == nil || r.write == nil {
+	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	return ast.WalkSkipChildren, r.write(w, n.Chart, n.Level)
+	c, draw := resolvedOf(w).Chart(n), drawOf(w)
+	if c == nil || draw == nil {
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkSkipChildren, draw(w, c, n.Level)
 }
 
-type chartBlocks struct{ write ChartWriter }
+type chartBlocks struct{}
 
-// ChartBlocks registers ```chart blocks; write renders each resolved chart
-// (nil when the Markdown is only parsed).
-func ChartBlocks(write ChartWriter) goldmark.Extender { return chartBlocks{write: write} }
+// ChartBlocks registers ```chart blocks; Render's ChartWriter draws each
+// resolved chart.
+var ChartBlocks goldmark.Extender = chartBlocks{}
 
-func (e chartBlocks) Extend(m goldmark.Markdown) {
+func (chartBlocks) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(chartTransformer{}, 100)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(chartRenderer{write: e.write}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(chartRenderer{}, 500)))
 }

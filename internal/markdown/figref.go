@@ -23,8 +23,6 @@ type FigureRef struct {
 	Ref string
 	// Offset is the byte offset of "{{" in the Markdown body, for messages.
 	Offset int
-	// Figure is filled in when the site model resolves the reference.
-	Figure *ResolvedFigure
 }
 
 // ResolvedFigure is what a reference prints.
@@ -72,18 +70,19 @@ func renderFigureRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 		return ast.WalkContinue, nil
 	}
 	n := node.(*FigureRef)
-	if n.Figure == nil {
+	f := resolvedOf(w).Figure(n)
+	if f == nil {
 		// Validation rejects unknown references; this only shows in
 		// pages rendered without a model (tests of the extension alone).
 		writeUnresolved(w, "{{"+n.Ref+"}}")
 		return ast.WalkSkipChildren, nil
 	}
 	_, _ = w.WriteString(`<data class="fig" value="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Figure.Value)))
+	_, _ = w.Write(util.EscapeHTML([]byte(f.Value)))
 	_, _ = w.WriteString(`" title="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Figure.Title)))
+	_, _ = w.Write(util.EscapeHTML([]byte(f.Title)))
 	_, _ = w.WriteString(`">`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Figure.Display)))
+	_, _ = w.Write(util.EscapeHTML([]byte(f.Display)))
 	_, _ = w.WriteString(`</data>`)
 	return ast.WalkSkipChildren, nil
 }

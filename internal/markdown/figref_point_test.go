@@ -12,7 +12,7 @@ import (
 // reference names them in full, the point with @ and its date or latest.
 func TestReferencesToPointsAndActuals(t *testing.T) {
 	src := []byte("{{poverty.population@2012}} {{ poverty.population@latest }} {{poverty.population@2020-06-30}} {{poverty.poor-population.actual}} {{poverty.population@}} {{poverty@2012}} {{a.b@X}}")
-	doc := New(nil).Parser().Parse(text.NewReader(src))
+	doc := New().Parser().Parse(text.NewReader(src))
 	var refs []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if r, ok := n.(*FigureRef); ok && entering {

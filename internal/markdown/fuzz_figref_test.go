@@ -42,7 +42,7 @@ func FuzzFigureRef(f *testing.F) {
 	} {
 		f.Add(s[0], s[1], s[2])
 	}
-	md := New(nil)
+	md := New()
 	f.Fuzz(func(t *testing.T, before, ref, after string) {
 		src := []byte(before + "{{" + ref + "}}" + after)
 		if !utf8.Valid(src) {
@@ -50,6 +50,7 @@ func FuzzFigureRef(f *testing.F) {
 		}
 		doc := md.Parser().Parse(text.NewReader(src))
 		refs := 0
+		var resolved Resolved
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if m, ok := n.(*MistypedRef); ok && entering && !bytes.HasPrefix(src[m.Offset:], []byte(m.Written)) {
 				t.Fatalf("mistyped reference %q at offset %d, but the source there is %.40q", m.Written, m.Offset, src[m.Offset:])
@@ -67,7 +68,7 @@ func FuzzFigureRef(f *testing.F) {
 				t.Fatalf("reference %q at offset %d, but the source there is %.40q", r.Ref, r.Offset, src[r.Offset:])
 			}
 			if refs%2 == 1 { // the others stay unresolved
-				r.Figure = &ResolvedFigure{Display: before, Value: ref, Title: after}
+				resolved.SetFigure(r, &ResolvedFigure{Display: before, Value: ref, Title: after})
 			}
 			return ast.WalkContinue, nil
 		})
@@ -75,7 +76,7 @@ func FuzzFigureRef(f *testing.F) {
 			t.Fatalf("%d references from %d {{", refs, n)
 		}
 		var out bytes.Buffer
-		if err := md.Renderer().Render(&out, src, doc); err != nil {
+		if err := Render(md, &out, src, doc, &resolved, nil); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		if problem := unsafeHTML(out.String()); problem != "" {

@@ -60,7 +60,7 @@ func FuzzMarkdown(f *testing.F) {
 		_, _ = w.WriteString(`</div>`)
 		return err
 	}
-	md := New(write)
+	md := New()
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if !utf8.Valid(src) {
 			// The loader refuses files that are not UTF-8 before parsing;
@@ -69,9 +69,9 @@ func FuzzMarkdown(f *testing.F) {
 			t.Skip("not UTF-8: refused by the loader")
 		}
 		doc := md.Parser().Parse(text.NewReader(src))
-		resolveForTest(doc)
+		resolved := resolveForTest(doc)
 		var out bytes.Buffer
-		if err := md.Renderer().Render(&out, src, doc); err != nil {
+		if err := Render(md, &out, src, doc, resolved, write); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		if problem := unsafeHTML(out.String()); problem != "" {

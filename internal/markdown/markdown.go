@@ -12,17 +12,17 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// New returns the Markdown converter; charts are written by write (nil to
-// parse only). Sources must be valid UTF-8, as the loader guarantees:
-// goldmark's CJK extension can panic on stray continuation bytes.
-func New(write ChartWriter) goldmark.Markdown {
+// New returns the Markdown converter (see Render). Sources must be valid
+// UTF-8, as the loader guarantees: goldmark's CJK extension can panic on
+// stray continuation bytes.
+func New() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.CJK,
 			extension.Footnote,
 			FigureRefs,
-			ChartBlocks(write),
+			ChartBlocks,
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithASTTransformers(util.Prioritized(unsafeImages{}, 100), util.Prioritized(lineBreaks{}, 1000))),
 	)

@@ -17,22 +17,28 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// resolveForTest fills in two known figures and marks chart blocks, the
+// resolveForTest resolves two known figures and every chart block, the
 // way the site model does.
-func resolveForTest(doc ast.Node) {
+func resolveForTest(doc ast.Node) *Resolved {
 	figures := map[string]*ResolvedFigure{
 		"volunteer.projects": {Display: "893个", Value: "893 个", Title: "帮助发展到户扶贫项目"},
 		"volunteer.jobs":     {Display: "342人", Value: "342 人", Title: "帮助安置就业"},
 	}
+	var resolved Resolved
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *FigureRef:
-			n.Figure = figures[n.Ref]
+			if f := figures[n.Ref]; f != nil && entering {
+				resolved.SetFigure(n, f)
+			}
 		case *ChartBlock:
-			n.Chart = n
+			if entering {
+				resolved.SetChart(n, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	return &resolved
 }
 
 // TestCases runs testdata/*.txtar: input.md rendered must equal output.html.
@@ -46,7 +52,7 @@ func TestCases(t *testing.T) {
 		_, err := fmt.Fprintf(w, "[chart %d h%d: %s]", b.Index, level, b.YAML)
 		return err
 	}
-	md := New(write)
+	md := New()
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			a, err := txtar.ParseFile(file)
@@ -59,9 +65,9 @@ func TestCases(t *testing.T) {
 			}
 			src := parts["input.md"]
 			doc := md.Parser().Parse(text.NewReader(src))
-			resolveForTest(doc)
+			resolved := resolveForTest(doc)
 			var out bytes.Buffer
-			if err := md.Renderer().Render(&out, src, doc); err != nil {
+			if err := Render(md, &out, src, doc, resolved, write); err != nil {
 				t.Fatal(err)
 			}
 			if got, want := strings.TrimSpace(out.String()), strings.TrimSpace(string(parts["output.html"])); got != want {
@@ -73,7 +79,7 @@ func TestCases(t *testing.T) {
 
 func TestOffsetsPointAtTheReference(t *testing.T) {
 	src := []byte("第一行\n\n引用{{a.b}}。\n")
-	doc := New(nil).Parser().Parse(text.NewReader(src))
+	doc := New().Parser().Parse(text.NewReader(src))
 	var offset = -1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if r, ok := n.(*FigureRef); ok {
@@ -88,7 +94,7 @@ func TestOffsetsPointAtTheReference(t *testing.T) {
 
 func TestHeadingIDsLeaveThePagesIDsAlone(t *testing.T) {
 	src := []byte("## Main\n\n## Key figures\n\n## Chart 1 activity help\n\n## Main\n\n## 林草局\n")
-	doc := New(nil).Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
+	doc := New().Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
 	var ids []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {

@@ -11,7 +11,7 @@ import (
 
 // mistypedIn parses src and lists its MistypedRefs as offset:written|inner|fault.
 func mistypedIn(src string) string {
-	doc := New(nil).Parser().Parse(text.NewReader([]byte(src)))
+	doc := New().Parser().Parse(text.NewReader([]byte(src)))
 	var out []string
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if m, ok := n.(*MistypedRef); ok && entering {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 )
 
@@ -61,7 +62,7 @@ func atomDate(d load.Date) string {
 }
 
 // Feed writes an Atom feed of stories (newest first) with their full text.
-func (r *Renderer) Feed(s *site.Site, title, path string, page string, stories []*site.Story) ([]byte, error) {
+func (t *Theme) Feed(s *site.Site, title, path string, page string, stories []*site.Story) ([]byte, error) {
 	f := atomFeed{
 		Base: s.BaseURL + "/", Lang: s.Language, ID: s.BaseURL + path, Title: title,
 		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.BaseURL + path}, {Rel: "alternate", Type: "text/html", Href: s.BaseURL + page}},
@@ -76,7 +77,7 @@ func (r *Renderer) Feed(s *site.Site, title, path string, page string, stories [
 	var body bytes.Buffer
 	for _, st := range stories {
 		body.Reset()
-		if err := r.md.Renderer().Render(&body, st.Page.Doc.Body, st.Page.Doc.AST); err != nil {
+		if err := markdown.Render(t.md, &body, st.Page.Doc.Body, st.Page.Doc.AST, st.Page.Resolved, chartsIn(t.base)); err != nil {
 			return nil, fmt.Errorf("%s: %w", st.Page.Doc.Path, err)
 		}
 		e := atomEntry{
@@ -134,14 +135,14 @@ type siteFile struct {
 
 // siteFiles lists the files made from the whole model: feeds, the sitemap,
 // and robots.txt unless the site brings its own.
-func (r *Renderer) siteFiles(s *site.Site) []siteFile {
-	out := []siteFile{{"feed.xml", func() ([]byte, error) { return r.Feed(s, s.Title, "/feed.xml", "/stories/", s.Stories) }}}
+func (t *Theme) siteFiles(s *site.Site) []siteFile {
+	out := []siteFile{{"feed.xml", func() ([]byte, error) { return t.Feed(s, s.Title, "/feed.xml", "/stories/", s.Stories) }}}
 	for _, a := range s.Activities {
-		out = append(out, siteFile{a.URL[1:] + "feed.xml", func() ([]byte, error) { return r.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories) }})
+		out = append(out, siteFile{a.URL[1:] + "feed.xml", func() ([]byte, error) { return t.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories) }})
 	}
 	out = append(out, siteFile{"sitemap.xml", func() ([]byte, error) { return Sitemap(s) }})
 	hasRobots := false
-	for _, f := range r.files {
+	for _, f := range t.files {
 		hasRobots = hasRobots || f.Path == "robots.txt"
 	}
 	if !hasRobots {
@@ -152,9 +153,9 @@ func (r *Renderer) siteFiles(s *site.Site) []siteFile {
 }
 
 // SiteFiles makes the files made from the whole model (see SiteFilePaths).
-func (r *Renderer) SiteFiles(s *site.Site) ([]File, error) {
+func (t *Theme) SiteFiles(s *site.Site) ([]File, error) {
 	var out []File
-	for _, f := range r.siteFiles(s) {
+	for _, f := range t.siteFiles(s) {
 		data, err := f.make()
 		if err != nil {
 			return nil, err
@@ -165,9 +166,9 @@ func (r *Renderer) SiteFiles(s *site.Site) ([]File, error) {
 }
 
 // SiteFilePaths are the paths of SiteFiles, known without making them.
-func (r *Renderer) SiteFilePaths(s *site.Site) []string {
+func (t *Theme) SiteFilePaths(s *site.Site) []string {
 	var out []string
-	for _, f := range r.siteFiles(s) {
+	for _, f := range t.siteFiles(s) {
 		out = append(out, f.path)
 	}
 	return out

@@ -17,25 +17,25 @@ import (
 // default names are its place_township, place_townships, place_village and
 // place_villages.
 
-// UsePlaceNames fills the site's place names into the interface strings;
-// call it before rendering a build's pages (New fills in the theme's).
-func (r *Renderer) UsePlaceNames(n load.PlaceNames) {
-	english := r.loc.English()
+// placeStrings are the interface strings strs with the site's place
+// names n filled in (the theme's own names where the site gives none).
+func placeStrings(strs map[string]string, n load.PlaceNames, english bool) map[string]string {
 	names := map[string]string{
-		"township":  cmp.Or(n.Township, r.themeStrings["place_township"]),
-		"townships": cmp.Or(n.Townships, plural(n.Township, english), r.themeStrings["place_townships"]),
-		"village":   cmp.Or(n.Village, r.themeStrings["place_village"]),
-		"villages":  cmp.Or(n.Villages, plural(n.Village, english), r.themeStrings["place_villages"]),
+		"township":  cmp.Or(n.Township, strs["place_township"]),
+		"townships": cmp.Or(n.Townships, plural(n.Township, english), strs["place_townships"]),
+		"village":   cmp.Or(n.Village, strs["place_village"]),
+		"villages":  cmp.Or(n.Villages, plural(n.Village, english), strs["place_villages"]),
 	}
 	var pairs []string
 	for _, key := range []string{"township", "townships", "village", "villages"} {
 		pairs = append(pairs, "{"+key+"}", names[key], "{"+capitalised(key)+"}", capitalised(names[key]))
 	}
 	fill := strings.NewReplacer(pairs...)
-	r.strings = make(map[string]string, len(r.themeStrings))
-	for key, s := range r.themeStrings {
-		r.strings[key] = fill.Replace(s)
+	out := make(map[string]string, len(strs))
+	for key, s := range strs {
+		out[key] = fill.Replace(s)
 	}
+	return out
 }
 
 // plural is the plural of a place name in English (county, counties;

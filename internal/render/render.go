@@ -1,5 +1,6 @@
-// Package render is the fourth stage of a build: it parses the theme's
-// templates once and renders each page of the model to HTML.
+// Package render reads a site's theme once (NewTheme: the stage before the
+// model, whose chart words come from it) and renders each page of a build's
+// model to HTML (the stage after it).
 package render
 
 import (
@@ -11,6 +12,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"text/template/parse"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
@@ -25,110 +27,106 @@ import (
 // pageKinds are the layouts a theme provides, one per kind of page.
 var pageKinds = []string{"home", "activity", "townships", "township", "stories", "story", "page", "search", "data"}
 
-// Renderer holds the parsed templates and the asset table of one build.
-type Renderer struct {
-	lang string
-	// partials holds cached partials (the "cached" template function) of
-	// the current build; Reset empties it before each build.
-	partials sync.Map
-	pages    map[string]*template.Template
-	base     *template.Template
-	md       goldmark.Markdown
-	// themeStrings are the interface strings as the theme and the site's
-	// i18n files write them; strings have the site's place names filled in.
-	themeStrings map[string]string
-	strings      map[string]string
-	urls         map[string]string
-	files        []File
-	words        chart.Words
-	loc          *locale.Locale
-	bufs         sync.Pool
+// entry is the template every page is rendered through.
+const entry = "layouts/baseof.html"
+
+// Theme is a site's theme, read once: its templates parsed (for each kind
+// of page a set of its own: baseof, the partials and the page's layout),
+// its interface strings in the site's language with the site's place names
+// filled in, its assets fingerprinted, and what each kind of page reads
+// from its data (reads.go). It renders the pages of any build of the site:
+// a preview keeps it while the theme's files, the language and the place
+// names stay the same. Safe for concurrent use.
+type Theme struct {
+	lang  string
+	base  *template.Template // baseof and the partials: charts in feeds
+	pages map[string]*template.Template
+	plans map[string]*readPlan
+	md    goldmark.Markdown
+	// strings are the interface strings, with the place names filled in.
+	strings map[string]string
+	words   chart.Words
+	urls    map[string]string
+	files   []File
+	loc     *locale.Locale
+	bufs    sync.Pool
+	// fragments are the renderings "cached" keeps (fragments.go).
+	fragments fragmentStore
 }
 
-// New reads the theme (templates, strings, assets) for a site in lang.
-func New(layers theme.Layers, lang string, echarts []byte) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, lang: lang, loc: locale.New(lang)}
-	r.bufs.New = func() any { return new(bytes.Buffer) }
-	var err error
-	if r.themeStrings, err = loadStrings(layers, lang); err != nil {
+// NewTheme reads the theme of a site in lang whose places are named
+// places (site.yaml's place_names).
+func NewTheme(layers theme.Layers, lang string, places load.PlaceNames, echarts []byte) (*Theme, error) {
+	t := &Theme{pages: map[string]*template.Template{}, plans: map[string]*readPlan{}, lang: lang, loc: locale.New(lang), md: markdown.New()}
+	t.bufs.New = func() any { return new(bytes.Buffer) }
+	own, err := loadStrings(layers, lang)
+	if err != nil {
 		return nil, err
 	}
-	r.UsePlaceNames(load.PlaceNames{})
-	r.words = chartWords(r.strings)
-	if r.urls, r.files, err = collectAssets(layers, echarts); err != nil {
+	t.strings = placeStrings(own, places, t.loc.English())
+	t.words = chartWords(t.strings)
+	if t.urls, t.files, err = collectAssets(layers, echarts); err != nil {
 		return nil, err
 	}
-	base := template.New("").Funcs(r.funcs())
-	for _, name := range append([]string{"layouts/baseof.html"}, layers.Files("layouts/partials")...) {
-		src, err := fs.ReadFile(layers, name)
-		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
-		}
-		if _, err := base.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+	funcs := t.funcs()
+	kinds := funcKinds(funcs)
+	base := template.New("").Funcs(funcs)
+	for _, name := range append([]string{entry}, layers.Files("layouts/partials")...) {
+		if err := parseFile(base, layers, name); err != nil {
+			return nil, err
 		}
 	}
-	r.base = base
+	builtin := &builtinFiles{layers: layers, known: map[string]bool{}}
+	t.base = t.withCache(base, builtin)
 	for _, kind := range pageKinds {
-		name := "layouts/" + kind + ".html"
-		src, err := fs.ReadFile(layers, name)
-		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+		set := template.Must(base.Clone())
+		if err := parseFile(set, layers, "layouts/"+kind+".html"); err != nil {
+			return nil, err
 		}
-		t, err := template.Must(base.Clone()).New(name).Parse(string(src))
-		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
-		}
-		r.pages[kind] = t
+		t.pages[kind] = t.withCache(set, builtin)
+		t.plans[kind] = planReads(entry, treesOf(set), kinds)
 	}
-	r.md = markdown.New(r.writeChart)
-	return r, nil
+	return t, nil
 }
 
-// Reset forgets the cached partials of the previous build.
-func (r *Renderer) Reset() { r.partials.Clear() }
-
-// partialKey names one cached rendering: the partial and what it shows.
-type partialKey struct {
-	name string
-	key  any
+func parseFile(set *template.Template, layers theme.Layers, name string) error {
+	src, err := fs.ReadFile(layers, name)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	if _, err := set.New(name).Parse(string(src)); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	return nil
 }
 
-// cachedPartial renders a partial once per build and key: the site header
-// and footer, a story's list entry and a figure's table row are the same on
-// thousands of pages, and html/template's escaping makes each rendering
-// costly. key must be comparable; a pointer (a *site.Story, a *site.Figure)
-// names exactly one thing even where two things share a name.
-func (r *Renderer) cachedPartial(name string, key, data any) (template.HTML, error) {
-	k := partialKey{name, key}
-	if v, ok := r.partials.Load(k); ok {
-		return v.(template.HTML), nil
+// treesOf looks up the parse trees of a template set by name.
+func treesOf(set *template.Template) func(string) *parse.Tree {
+	return func(name string) *parse.Tree {
+		if t := set.Lookup(name); t != nil {
+			return t.Tree
+		}
+		return nil
 	}
-	var buf bytes.Buffer
-	if err := r.base.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", err
-	}
-	// The partial was escaped for the HTML body, where "cached" is used.
-	h := template.HTML(buf.String())
-	r.partials.Store(k, h)
-	return h, nil
 }
 
 // Words are the chart strings in the site's language.
-func (r *Renderer) Words() chart.Words { return r.words }
+func (t *Theme) Words() chart.Words { return t.words }
 
 // Files are the static files and fingerprinted assets to publish.
-func (r *Renderer) Files() []File { return r.files }
+func (t *Theme) Files() []File { return t.files }
 
-// writeChart renders a chart block with the theme's chart partial, its
-// title a heading of the level its place in the text calls for.
-func (r *Renderer) writeChart(w util.BufWriter, c any, level int) error {
-	if ch, ok := c.(*chart.Chart); ok && ch.HeadingLevel != level {
-		placed := *ch // the model's chart is shared; the level is this page's
-		placed.HeadingLevel = level
-		c = &placed
+// chartsIn draws a chart block with set's chart partial, its title a
+// heading of the level its place in the text calls for.
+func chartsIn(set *template.Template) markdown.ChartWriter {
+	return func(w util.BufWriter, c any, level int) error {
+		if ch, ok := c.(*chart.Chart); ok && ch.HeadingLevel != level {
+			placed := *ch // the model's chart is shared; the level is this page's
+			placed.HeadingLevel = level
+			c = &placed
+		}
+		return set.ExecuteTemplate(w, "chart", c)
 	}
-	return r.base.ExecuteTemplate(w, "chart", c)
 }
 
 // pageData is what a page template sees.
@@ -138,24 +136,25 @@ type pageData struct {
 	Content template.HTML
 }
 
-// Page renders p into w.
-func (r *Renderer) Page(w io.Writer, s *site.Site, p *site.Page) error {
+// Page renders p, a page of the build s, into w.
+func (t *Theme) Page(w io.Writer, s *site.Site, p *site.Page) error {
+	set, ok := t.pages[p.Kind]
+	if !ok {
+		return fmt.Errorf("no layout for %s pages", p.Kind)
+	}
+	t.fragments.use(s)
 	data := pageData{Site: s, Page: p}
 	if p.Doc != nil {
-		buf := r.bufs.Get().(*bytes.Buffer)
-		defer func() { buf.Reset(); r.bufs.Put(buf) }()
-		if err := r.md.Renderer().Render(buf, p.Doc.Body, p.Doc.AST); err != nil {
+		buf := t.bufs.Get().(*bytes.Buffer)
+		defer func() { buf.Reset(); t.bufs.Put(buf) }()
+		if err := markdown.Render(t.md, buf, p.Doc.Body, p.Doc.AST, p.Resolved, chartsIn(set)); err != nil {
 			return fmt.Errorf("%s: %w", p.Doc.Path, err)
 		}
 		// Raw HTML is off in goldmark and figures/charts are escaped by
 		// their renderers, so the converted body is safe HTML.
 		data.Content = template.HTML(buf.String())
 	}
-	t, ok := r.pages[p.Kind]
-	if !ok {
-		return fmt.Errorf("no layout for %s pages", p.Kind)
-	}
-	return t.ExecuteTemplate(w, "layouts/baseof.html", data)
+	return set.ExecuteTemplate(w, entry, data)
 }
 
 // OutputPath is the file a page URL is written to.

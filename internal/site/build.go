@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -23,7 +22,7 @@ var DefaultMenu = []Link{{URL: "/", Kind: "home"}, {URL: validate.TownshipsURL, 
 
 type builder struct {
 	notes      map[*Figure]*markdown.ResolvedFigure // each figure's printed form, made once
-	memo, used ChartMemo                            // charts of the last build, and of this one
+	memo, used map[*chart.Spec]*chart.Chart         // charts of the last build, and of this one
 	in         *load.Input
 	cat        *validate.Catalog
 	photos     Photos
@@ -46,28 +45,34 @@ func Build(in *load.Input, cat *validate.Catalog, words chart.Words, photos Phot
 }
 
 // ChartMemo keeps built charts between builds of a preview session, by
-// resolved spec: the validate memo hands back the same spec while a chart's
-// file and the data are unchanged. Clear it when the words change.
-type ChartMemo map[*chart.Spec]*chart.Chart
+// resolved spec (the validate memo hands back the same spec while a chart's
+// file and the data are unchanged) and by the words and language they were
+// drawn in.
+type ChartMemo struct {
+	words  chart.Words
+	lang   string
+	charts map[*chart.Spec]*chart.Chart
+}
 
 // BuildWith is Build reusing the charts in memo (nil: none), which it
 // refills with this build's charts only.
-func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos, memo ChartMemo) (*Site, error) {
-	b := &builder{in: in, cat: cat, words: words, photos: photos, acts: map[string]*Activity{}, towns: map[string]*Township{}, memo: memo}
+func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos, memo *ChartMemo) (*Site, error) {
+	b := &builder{in: in, cat: cat, words: words, photos: photos, acts: map[string]*Activity{}, towns: map[string]*Township{}}
+	lang := cmp.Or(in.Site.Language, "zh-CN")
 	if memo != nil {
-		b.used = ChartMemo{}
-		defer func() {
-			clear(memo)
-			maps.Copy(memo, b.used)
-		}()
+		if memo.words == words && memo.lang == lang {
+			b.memo = memo.charts
+		}
+		b.used = map[*chart.Spec]*chart.Chart{}
+		defer func() { *memo = ChartMemo{words: words, lang: lang, charts: b.used} }()
 	}
 	cfg := in.Site
-	b.loc = locale.New(cmp.Or(cfg.Language, "zh-CN"))
+	b.loc = locale.New(lang)
 	b.site = &Site{
 		Title:       cfg.Title,
 		Description: cfg.Description,
 		BaseURL:     strings.TrimRight(cfg.BaseURL, "/"),
-		Language:    cmp.Or(cfg.Language, "zh-CN"),
+		Language:    lang,
 		Copyright:   cfg.Copyright,
 		Figures:     len(cat.Figures),
 		PlaceNames:  cfg.PlaceNames,
@@ -345,17 +350,17 @@ func (b *builder) campaign() error {
 func (b *builder) docs() error {
 	var home *Page
 	for _, d := range b.in.Docs {
-		cited, blocks, err := b.resolve(d)
+		cited, resolved, blocks, err := b.resolve(d)
 		if err != nil {
 			return err
 		}
 		fm := d.Front
 		switch d.Kind {
 		case load.KindHome:
-			home = &Page{URL: "/", Kind: "home", Title: fm.Title, Summary: fm.Summary, Doc: d}
+			home = &Page{URL: "/", Kind: "home", Title: fm.Title, Summary: fm.Summary, Doc: d, Resolved: resolved}
 		case load.KindActivity:
 			if a := b.acts[d.Slug]; a != nil {
-				a.Page.Doc = d
+				a.Page.Doc, a.Page.Resolved = d, resolved
 				a.Page.Charts = a.Page.Charts || blocks > 0
 				if fm.Summary != "" && a.Summary == "" {
 					a.Summary = fm.Summary
@@ -377,11 +382,11 @@ func (b *builder) docs() error {
 				}
 			}
 			s.Photos = b.storyPhotos(fm.Photos)
-			s.Page = &Page{URL: s.URL, Kind: "story", Title: s.Title, Summary: s.Summary, Doc: d, Story: s, Charts: blocks > 0}
+			s.Page = &Page{URL: s.URL, Kind: "story", Title: s.Title, Summary: s.Summary, Doc: d, Resolved: resolved, Story: s, Charts: blocks > 0}
 			b.site.Stories = append(b.site.Stories, s)
 			b.site.Pages = append(b.site.Pages, s.Page)
 		case load.KindPage:
-			b.site.Pages = append(b.site.Pages, &Page{URL: "/" + d.Slug + "/", Kind: "page", Title: fm.Title, Summary: fm.Summary, Doc: d, Charts: blocks > 0})
+			b.site.Pages = append(b.site.Pages, &Page{URL: "/" + d.Slug + "/", Kind: "page", Title: fm.Title, Summary: fm.Summary, Doc: d, Resolved: resolved, Charts: blocks > 0})
 		}
 	}
 	if home == nil {
@@ -416,10 +421,12 @@ func (b *builder) storyPhotos(photos []load.Photo) []*Photo {
 	return out
 }
 
-// resolve fills in the figure references and chart blocks of a document and
-// returns the cited figures (first citation order) and the number of charts.
-func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
+// resolve resolves the figure references and chart blocks of a document
+// (its parse tree is left as parsed) and returns the cited figures (first
+// citation order), the resolutions and the number of charts.
+func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, error) {
 	var cited []*Figure
+	resolved := &markdown.Resolved{}
 	charts := 0
 	pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
 	err := ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -432,7 +439,7 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 			if !ok {
 				return ast.WalkContinue, nil
 			}
-			n.Figure = b.resolved(f)
+			resolved.SetFigure(n, b.resolved(f))
 			if !slices.Contains(cited, f) {
 				cited = append(cited, f)
 			}
@@ -446,13 +453,13 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, int, error) {
 				return ast.WalkStop, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
 			}
 			if c != nil {
-				n.Chart = c
+				resolved.SetChart(n, c)
 				charts++
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return cited, charts, err
+	return cited, resolved, charts, err
 }
 
 // resolved is what a reference to f prints, shared by every reference.

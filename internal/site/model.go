@@ -8,6 +8,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
@@ -160,12 +161,15 @@ type Photo struct {
 
 // Page is one output file.
 type Page struct {
-	URL      string // root-relative, ends with /
-	Kind     string // home, activity, townships, township, stories, story, page, search, data
-	Title    string
-	Summary  string
-	Doc      *load.Doc // Markdown body, nil for generated pages
-	Charts   bool      // the page draws at least one chart
+	URL     string // root-relative, ends with /
+	Kind    string // home, activity, townships, township, stories, story, page, search, data
+	Title   string
+	Summary string
+	Doc     *load.Doc // Markdown body, nil for generated pages
+	// Resolved is what Doc's figure references and chart blocks stand for
+	// in this build (Doc's parse tree is never written to).
+	Resolved *markdown.Resolved
+	Charts   bool // the page draws at least one chart
 	Activity *Activity
 	Township *Township
 	Story    *Story

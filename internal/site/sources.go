@@ -34,23 +34,23 @@ func (s *sources) charts(cs []*chart.Chart) {
 	}
 }
 
-// doc adds the sources of what a Markdown text shows: the figures it
-// cites and its chart blocks.
-func (s *sources) doc(b *builder, d *load.Doc) {
-	if d == nil {
+// text adds the sources of what a page's Markdown text shows: the figures
+// it cites and its chart blocks.
+func (s *sources) text(b *builder, p *Page) {
+	if p.Doc == nil {
 		return
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(p.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *markdown.FigureRef:
-			if f, ok := b.cat.Figure(n.Ref, ""); ok && n.Figure != nil {
+			if f, ok := b.cat.Figure(n.Ref, ""); ok && p.Resolved.Figure(n) != nil {
 				s.add(f.Source)
 			}
 		case *markdown.ChartBlock:
-			if c, ok := n.Chart.(*chart.Chart); ok {
+			if c, ok := p.Resolved.Chart(n).(*chart.Chart); ok {
 				s.charts([]*chart.Chart{c})
 			}
 		}
@@ -83,7 +83,7 @@ func (b *builder) cite(home *Page) {
 			s.figures(bd.Figures)
 		}
 		s.charts(a.Charts)
-		s.doc(b, a.Page.Doc)
+		s.text(b, a.Page)
 		a.Cited = s.or(a.Source)
 	}
 	c := b.site.Campaign
@@ -96,7 +96,7 @@ func (b *builder) cite(home *Page) {
 		s.figures(a.KeyMetrics) // each activity's card
 	}
 	s.charts(c.Charts)
-	s.doc(b, home.Doc)
+	s.text(b, home)
 	c.Cited = s.or(c.Source)
 	b.site.Cited = b.citedAnywhere()
 }

@@ -5,18 +5,32 @@
 package theme
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"slices"
 )
 
-// Layers is an ordered list of file systems searched first to last.
-type Layers []fs.FS
+// Layers are the site's own files (its layouts/, static/ and i18n/, then
+// its theme folder) over the theme built into the binary, searched first to
+// last.
+type Layers struct {
+	site    []fs.FS
+	builtin fs.FS // nil when the site names a theme of its own
+}
+
+// all lists every layer, first hit first.
+func (l Layers) all() []fs.FS {
+	if l.builtin == nil {
+		return l.site
+	}
+	return append(l.site[:len(l.site):len(l.site)], l.builtin)
+}
 
 // Open returns the file from the first layer that has it.
 func (l Layers) Open(name string) (fs.File, error) {
-	for _, layer := range l {
+	for _, layer := range l.all() {
 		f, err := layer.Open(name)
 		if err == nil {
 			return f, nil
@@ -31,7 +45,7 @@ func (l Layers) Open(name string) (fs.File, error) {
 // ReadAll returns the file name from every layer that has it, first layer first.
 func (l Layers) ReadAll(name string) [][]byte {
 	var out [][]byte
-	for _, layer := range l {
+	for _, layer := range l.all() {
 		if data, err := fs.ReadFile(layer, name); err == nil {
 			out = append(out, data)
 		}
@@ -45,7 +59,7 @@ func (l Layers) ReadAll(name string) [][]byte {
 func (l Layers) Files(dir string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, layer := range l {
+	for _, layer := range l.all() {
 		_ = fs.WalkDir(layer, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || seen[p] || path.Base(p)[0] == '.' || !regular(layer, p, d) {
 				return nil
@@ -57,6 +71,35 @@ func (l Layers) Files(dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Builtin reports whether name reads as the theme built into the binary
+// has it: no file of the site's takes its place, or the one that does
+// holds the same bytes (a copy of the theme, as in jinzhan's own
+// repository, whose themes/default/ the binary embeds).
+func (l Layers) Builtin(name string) bool {
+	if l.builtin == nil {
+		return false
+	}
+	builtin, err := fs.ReadFile(l.builtin, name)
+	if err != nil {
+		return false
+	}
+	for _, layer := range l.site {
+		own, err := fs.ReadFile(layer, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		return err == nil && bytes.Equal(own, builtin)
+	}
+	return true
+}
+
+// Own lists the files under dir that the site itself provides (its own
+// folders and its theme folder), sorted: the part of the theme a site can
+// change while jinzhan runs.
+func (l Layers) Own(dir string) []string {
+	return Layers{site: l.site}.Files(dir)
 }
 
 // regular reports whether a listed entry is a regular file, or a link to one.
@@ -95,9 +138,9 @@ func New(site fs.FS, name string, builtin fs.FS) Layers {
 		"static":  subOrEmpty(site, "static"),
 		"i18n":    subOrEmpty(site, "i18n"),
 	}}
-	layers := Layers{own, subOrEmpty(site, path.Join("themes", name))}
-	if name == "default" && builtin != nil {
-		layers = append(layers, builtin)
+	layers := Layers{site: []fs.FS{own, subOrEmpty(site, path.Join("themes", name))}}
+	if name == "default" {
+		layers.builtin = builtin
 	}
 	return layers
 }
