@@ -394,6 +394,10 @@ var chinese = map[string]string{
 	"%d error(s) in the input":                       "输入中有 %d 处错误",
 	"The page below is the last good build. Fix the file and save: this page comes back by itself.": "下面是上一次成功生成的页面。改好文件并保存后，页面会自动恢复。",
 
+	// preview server: watching the files
+	"file events were lost: every file read again":                                           "文件变动通知有遗漏，已重新读取全部文件",
+	"cannot watch %s for changes (%v): edits there show only after restarting jinzhan serve": "无法监视 %s 的变动（%v）：那里的修改要在重新启动 jinzhan serve 后才会显示",
+
 	// jinzhan new (internal/scaffold)
 	"%q cannot be a URL: use lowercase pinyin, digits and -, e.g. new-village-road": "%q 不能用作网址：请用小写拼音、数字和 -，例如 new-village-road",
 	"unknown kind %q: use one of %s":                                                "无法识别的类别 %q：可用的有 %s",

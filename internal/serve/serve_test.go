@@ -132,38 +132,15 @@ func TestPreviewServesFilesAndRedirects(t *testing.T) {
 
 func TestABurstOfSavesIsOneRebuild(t *testing.T) {
 	dir := copyExample(t)
-	log := &sitetest.Buffer{}
-	srv := New(Config{Addr: "127.0.0.1:0", Options: sitetest.Options(dir, ""), Log: log})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	ready := make(chan string, 1)
-	go func() {
-		defer close(done)
-		_ = srv.Run(ctx, func(a string) { ready <- a })
-	}()
-	defer func() { cancel(); <-done }()
-	<-ready
-	names := []string{"forestry-chicks-goslings", "hospital-free-clinics", "school3-demo-street"}
-	for _, n := range names {
-		p := filepath.Join(dir, "content/stories", n+".md")
-		src, _ := os.ReadFile(p)
-		os.WriteFile(p, append(src, "\n补记一句。\n"...), 0o644)
+	p := follow(t, dir)
+	for _, n := range []string{"forestry-chicks-goslings", "hospital-free-clinics", "school3-demo-street"} {
+		appendTo(t, filepath.Join(dir, "content/stories", n+".md"), "\n补记一句。\n")
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(log.String(), "school3-demo-street.md") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	got := p.rebuildsThen(t, dir, "school3-demo-street.md")
+	if len(got) != 1 || !strings.Contains(got[0], " content/stories/forestry-chicks-goslings.md, content/stories/hospital-free-clinics.md, content/stories/school3-demo-street.md → ") {
+		t.Fatalf("want one rebuild naming the three stories, got:\n%s", strings.Join(got, "\n"))
 	}
-	time.Sleep(100 * time.Millisecond) // any second rebuild would be logged by now
-	var rebuilds []string
-	for _, line := range strings.Split(log.String(), "\n") {
-		if strings.Contains(line, " → ") && !strings.Contains(line, "首次生成") {
-			rebuilds = append(rebuilds, line)
-		}
-	}
-	if len(rebuilds) != 1 || !strings.Contains(rebuilds[0], "forestry-chicks-goslings.md") || !strings.Contains(rebuilds[0], "hospital-free-clinics.md") {
-		t.Fatalf("want one rebuild naming the three stories, got:\n%s", strings.Join(rebuilds, "\n"))
-	}
-	if !strings.Contains(rebuilds[0], "重新生成 3/") {
-		t.Errorf("the rebuild should render the three story pages: %s", rebuilds[0])
+	if !strings.Contains(got[0], "重新生成 3/") {
+		t.Errorf("the rebuild should render the three story pages: %s", got[0])
 	}
 }

@@ -51,29 +51,30 @@ type Server struct {
 func New(cfg Config) *Server {
 	cfg.Options.Destination = ""
 	s := &Server{cfg: cfg, session: build.NewSession(cfg.Options), hub: newHub(), lang: "zh-CN", hosts: newHostGuard(cfg.Addr, cfg.AllowedHosts)}
-	s.rebuild(nil)
+	s.rebuild(nil, diag.T("first build"))
 	return s
 }
 
-// Run serves until ctx ends, rebuilding on every burst of file changes.
+// Run serves until ctx ends, rebuilding on every burst of file changes. It
+// returns once the watcher has stopped and cleaned up after itself.
 func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	ln, err := net.Listen("tcp", s.cfg.Addr)
 	if err != nil {
 		return err
 	}
 	s.hosts.listening(ln.Addr())
-	w, err := newWatcher(s.cfg.Options.Source)
+	w, err := newWatcher(s.cfg.Options.Source, s.warn)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	changes := make(chan []string)
-	go w.batches(ctx.Done(), changes)
+	ctx, cancel := context.WithCancel(ctx)
+	followed := make(chan struct{})
 	go func() {
-		for batch := range changes {
-			s.rebuild(batch)
-		}
+		defer close(followed)
+		s.follow(ctx, w)
 	}()
+	defer func() { cancel(); <-followed }()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
@@ -90,16 +91,38 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	return nil
 }
 
-// rebuild builds again, logs one line, and tells open pages.
-func (s *Server) rebuild(changed []string) {
+// follow rebuilds after every settled burst of changes w reports, until
+// ctx ends and w has stopped.
+func (s *Server) follow(ctx context.Context, w *watcher) {
+	changes := make(chan []string)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		w.batches(ctx.Done(), changes)
+	}()
+	defer func() { <-stopped }()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case batch := <-changes:
+			s.rebuild(batch, diag.T("file events were lost: every file read again"))
+		}
+	}
+}
+
+// rebuild builds again after the changes a batch names (nil: not known,
+// so every file is read again and the log says unknown), logs one line,
+// and tells open pages.
+func (s *Server) rebuild(changed []string, unknown diag.Text) {
 	up, err := s.session.RebuildChanged(changed)
 	what := strings.Join(changed, ", ")
 	if len(changed) > 3 {
 		what = strings.Join(changed[:3], ", ") + diag.T(" and %d more", len(changed)-3).In(up.Lang)
 	}
 	what = diag.Escape(what) // file names may hold any character
-	if what == "" {
-		what = diag.T("first build").In(up.Lang)
+	if changed == nil {
+		what = unknown.In(up.Lang)
 	}
 	stamp := time.Now().Format("15:04:05")
 	var list *diag.ListError
@@ -118,6 +141,14 @@ func (s *Server) rebuild(changed []string) {
 		}
 	}
 	s.hub.broadcast()
+}
+
+// warn logs a problem of the preview itself, in the site's language.
+func (s *Server) warn(t diag.Text) {
+	s.mu.RLock()
+	lang := s.lang
+	s.mu.RUnlock()
+	fmt.Fprintln(s.cfg.Log, t.In(lang))
 }
 
 func (s *Server) setProblems(problems []diag.Diagnostic, lang string) {
