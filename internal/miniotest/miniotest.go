@@ -35,22 +35,23 @@ type Server struct {
 	SecretKey string
 }
 
-// Dir is the folder `make minio` installs MinIO into:
-// $XDG_CACHE_HOME/jinzhan/minio, else ~/.cache/jinzhan/minio.
+// Dir is the folder `make minio` installs MinIO Version into:
+// $XDG_CACHE_HOME/jinzhan/minio/VERSION, else ~/.cache/jinzhan/minio/VERSION.
 func Dir() string {
 	cache := os.Getenv("XDG_CACHE_HOME")
 	if cache == "" {
 		home, _ := os.UserHomeDir()
 		cache = filepath.Join(home, ".cache")
 	}
-	return filepath.Join(cache, "jinzhan", "minio")
+	return filepath.Join(cache, "jinzhan", "minio", Version)
 }
 
 // Binary finds MinIO: $MINIO_BIN, else minio on PATH, else the one `make
 // minio` built.
 func Binary() (string, error) {
 	if bin := os.Getenv("MINIO_BIN"); bin != "" {
-		return bin, nil
+		_, err := os.Stat(bin)
+		return bin, err
 	}
 	if bin, err := exec.LookPath("minio"); err == nil {
 		return bin, nil
