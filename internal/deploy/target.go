@@ -88,8 +88,8 @@ func ParseTarget(raw string) (Target, *Problem) {
 	switch {
 	case !utf8.ValidString(raw) || err != nil || u.Scheme != "s3" || u.Opaque != "" || u.Fragment != "" || u.RawFragment != "":
 		return bad(diag.T("%q is not a target address", raw), form)
-	case u.User != nil:
-		return bad(diag.T("the target %q holds a key or password", raw), secretsHint)
+	case u.User != nil: // never repeated: the message may end up in a CI log
+		return bad(diag.T("the target's address holds a key or password, which is not shown here"), secretsHint)
 	case !bucketPattern.MatchString(u.Host):
 		return bad(diag.T("%q cannot be a bucket name", u.Host), diag.T("a bucket is named with 3 to 63 lowercase letters, digits, dots and dashes, as the storage console shows it"))
 	}
@@ -106,7 +106,7 @@ func ParseTarget(raw string) (Target, *Problem) {
 		value := values[0]
 		switch {
 		case slices.Contains(secretParams, strings.ToLower(key)):
-			return bad(diag.T("the target %q holds a key or password", raw), secretsHint)
+			return bad(diag.T("the target's address holds a key or password, which is not shown here"), secretsHint)
 		case !slices.Contains(targetParams, key):
 			return bad(diag.T("the target has an unknown setting %q", key), suggestParam(key))
 		case len(values) > 1:

@@ -35,8 +35,8 @@ func TestParseTarget(t *testing.T) {
 	bad := map[string]string{
 		"https://my-site":                            `is not a target address`,
 		"my-site":                                    `is not a target address`,
-		"s3://key:secret@my-site":                    `holds a key or password`,
-		"s3://my-site?secret_access_key=abc":         `holds a key or password`,
+		"s3://key:secret@my-site":                    `address holds a key or password`,
+		"s3://my-site?secret_access_key=abc":         `address holds a key or password`,
 		"s3://My_Site":                               `cannot be a bucket name`,
 		"s3://my-site/a//b":                          `cannot be a folder`,
 		"s3://my-site/a/../b":                        `cannot be a folder`,
