@@ -128,17 +128,17 @@ func TestDeployTheExampleToMinIO(t *testing.T) {
 	server.UseCredentials(t)
 
 	t.Run("a bucket that does not exist", func(t *testing.T) {
-		code, _, stderr := deploy()
-		if code != exitEnv || !strings.Contains(stderr, `存储桶 "site" 不存在`) || !strings.Contains(stderr, "请在存储控制台中创建它") {
-			t.Fatalf("%d %s", code, stderr)
+		code, out, stderr := deploy()
+		if code != exitEnv || out != "" || !strings.Contains(stderr, `存储桶 "site" 不存在`) || !strings.Contains(stderr, "请在存储控制台中创建它") {
+			t.Fatalf("%d %s %s", code, out, stderr)
 		}
 	})
 	server.MakeBucket(t, bucket)
 
 	t.Run("wrong credentials", func(t *testing.T) {
 		miniotest.SetCredentials(t, "nobody", server.SecretKey)
-		code, _, stderr := deploy()
-		if code != exitEnv || !strings.Contains(stderr, "不认识这个访问密钥") || !strings.Contains(stderr, "AWS_ACCESS_KEY_ID") {
+		code, out, stderr := deploy()
+		if code != exitEnv || out != "" || !strings.Contains(stderr, "不认识这个访问密钥") || !strings.Contains(stderr, "AWS_ACCESS_KEY_ID") {
 			t.Errorf("a wrong key: %d %s", code, stderr)
 		}
 		miniotest.SetCredentials(t, server.AccessKey, "wrong-secret-key")

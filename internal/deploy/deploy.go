@@ -69,6 +69,7 @@ type Result struct {
 	// would refuse without --yes.
 	TooManyDeletes bool
 	MaxDeletes     int
+	stored         bool // see Complete
 }
 
 // Run deploys the site built in o.Dir to o.Target. On an error, what is
@@ -125,6 +126,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	res.stored = true
 	return res, o.Invalidate.run(ctx, o.Target, res.Plan)
 }
 

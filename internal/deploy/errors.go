@@ -27,7 +27,7 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) In(lang string) string {
 	s := e.Reason.In(lang)
 	if e.Err != nil {
-		s += ": " + diag.Escape(e.Err.Error())
+		s = diag.T("%s: %s", s, diag.Escape(e.Err.Error())).In(lang) // what the store said
 	}
 	if e.Hint.Format != "" {
 		s += "\n\t" + diag.T("hint: ").In(lang) + e.Hint.In(lang)

@@ -20,10 +20,9 @@ func (r Result) PlanLines(lang string) []string {
 	return out
 }
 
-// Complete reports whether everything the plan holds was done.
-func (r Result) Complete() bool {
-	return !r.DryRun && r.Uploaded == len(r.Plan.Uploads) && r.Deleted == len(r.Plan.Deletes)
-}
+// Complete reports whether the store holds the site: every upload and
+// deletion of the plan was done (a CDN refresh may still have failed).
+func (r Result) Complete() bool { return r.stored }
 
 // Summary says in one line what a deploy did, or a dry run would do.
 func (r Result) Summary() diag.Text {

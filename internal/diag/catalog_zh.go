@@ -448,6 +448,7 @@ var chinese = map[string]string{
 	"close each link's address with ), or remove the links that are not finished":                                    "请在每个链接的地址后加上 )，或删去没写完的链接",
 
 	// jinzhan deploy
+	"%s: %s":                                          "%s：%s",
 	"%q cannot be a Cache-Control header":             "%q 不能用作 Cache-Control 头",
 	"%q cannot be a bucket name":                      "%q 不能用作存储桶（bucket）名称",
 	"%q cannot be a folder in a bucket":               "%q 不能用作存储桶里的文件夹",
