@@ -71,7 +71,7 @@ func Start(t testing.TB) *Server {
 	t.Helper()
 	bin, err := Binary()
 	if err != nil {
-		msg := "MinIO is not installed: run make minio (it builds MinIO " + Version + " into " + Dir() + "; about 5 minutes the first time), or set MINIO_BIN"
+		msg := "MinIO is not installed (" + err.Error() + "): run make minio (it builds MinIO " + Version + " into " + Dir() + "; about 5 minutes the first time), or set MINIO_BIN"
 		if os.Getenv("CI") != "" {
 			t.Fatal(msg)
 		}
