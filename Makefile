@@ -4,7 +4,7 @@ NPM     ?= npm
 BIN     := bin/jinzhan
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: all site binary deps test vet cross bench bench-hugo clean
+.PHONY: all site binary deps minio test vet cross bench bench-hugo clean
 
 all: site
 
@@ -32,6 +32,17 @@ site: binary
 vet: deps
 	$(GO) vet ./...
 	@out="$$(gofmt -l $$(git ls-files '*.go'))"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# MinIO, the S3 server the tests of jinzhan deploy run against: a separate program (AGPL), never
+# imported. go install builds it (about 5 minutes the first time on 2 cores) into a cache outside
+# the repository, one folder per version, where internal/miniotest finds it (MINIO_BIN overrides).
+MINIO_VERSION := v0.0.0-20260212201848-7aac2a2c5b7c
+MINIO_DIR     := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/jinzhan/minio/$(MINIO_VERSION)
+
+minio: $(MINIO_DIR)/minio
+
+$(MINIO_DIR)/minio:
+	GOBIN=$(MINIO_DIR) $(GO) install github.com/minio/minio@$(MINIO_VERSION)
 
 # jinzhan runs on Linux, macOS and Windows: each package, tests included, compiles and passes
 # vet with the other systems' files (publish, sitefs and Pagefind's containment differ per system).

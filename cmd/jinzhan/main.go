@@ -39,6 +39,7 @@ Usage:
   jinzhan build   [--source DIR] [--destination DIR] [--base-url URL] [--search=false] [--pagefind PATH] [--replace-foreign] [--format json]
   jinzhan check   [--source DIR] [--format json]
   jinzhan serve   [--source DIR] [--port N] [--bind ADDR] [--allowed-hosts NAMES]
+  jinzhan deploy  [--source DIR] [--destination DIR] [--target URL|NAME] [--dry-run] [--max-deletes N] [--yes]
   jinzhan new     story|activity SLUG [--source DIR]
   jinzhan new     site DIR [--language en]
   jinzhan version
@@ -64,6 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdNew(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "deploy":
+		return cmdDeploy(args[1:], stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "jinzhan", versionString())
 		return exitOK

@@ -120,6 +120,16 @@ func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 // Input holds whatever could be read.
 func Load(fsys fs.FS, list *diag.List) *Input { return LoadCached(fsys, nil, list) }
 
+// LoadSite reads site.yaml alone, as Load reads it, for a command that
+// needs only the site's settings (jinzhan deploy).
+func LoadSite(fsys fs.FS, list *diag.List) SiteConfig {
+	var cfg SiteConfig
+	files := newTree()
+	files.scanTop(fsys, SiteFile, list)
+	decodeFile(fsys, files, SiteFile, &cfg, true, fnv.New64a(), list)
+	return cfg
+}
+
 // LoadCached is Load that reuses the parsed Markdown of files whose bytes
 // have not changed since the cache saw them (nil: no cache).
 func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {

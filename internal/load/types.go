@@ -18,6 +18,34 @@ type SiteConfig struct {
 	// StaleAfterDays is how old figures may be before check warns (0: never).
 	StaleAfterDays *int       `yaml:"stale_after_days"`
 	PlaceNames     PlaceNames `yaml:"place_names"`
+	// Deploy says where jinzhan deploy uploads the built site, and with
+	// which headers. Never credentials: those come from the environment.
+	Deploy Deploy `yaml:"deploy"`
+}
+
+// Deploy is site.yaml's deploy: section.
+type Deploy struct {
+	strictyaml.Meta
+	Targets []DeployTarget `yaml:"targets"`
+	// Gzip stores text files compressed, with Content-Encoding: gzip.
+	Gzip bool `yaml:"gzip"`
+	// CacheControl rules come before jinzhan's own; the first whose path
+	// matches a file gives its Cache-Control.
+	CacheControl []CacheRule `yaml:"cache_control"`
+}
+
+// DeployTarget is a named place to deploy to: jinzhan deploy --target NAME.
+type DeployTarget struct {
+	strictyaml.Meta
+	Name string `yaml:"name" jz:"required"`
+	URL  string `yaml:"url" jz:"required"`
+}
+
+// CacheRule gives the files whose path matches a pattern a Cache-Control.
+type CacheRule struct {
+	strictyaml.Meta
+	Path  string `yaml:"path" jz:"required"`
+	Value string `yaml:"value" jz:"required"`
 }
 
 // PlaceNames are what a site calls the two levels of places listed in

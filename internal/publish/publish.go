@@ -38,12 +38,8 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 	}
 	// One build at a time per destination: holding the lock also means any
 	// staging folder found is a killed build's, safe to remove.
-	lock, err := os.OpenFile(filepath.Join(parent, "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	lock, err := takeLock(dest)
 	if err != nil {
-		return nil, err
-	}
-	if err := lockFile(lock); err != nil {
-		lock.Close()
 		return nil, err
 	}
 	// Checked again under the lock: another build may have made dest since.
@@ -68,6 +64,37 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 		return nil, err
 	}
 	return &Stage{dest: dest, dir: dir, lock: lock}, nil
+}
+
+// takeLock waits for the lock of the (resolved) destination dest, a file
+// beside it; closing the file releases it.
+func takeLock(dest string) (*os.File, error) {
+	lock, err := os.OpenFile(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return lock, nil
+}
+
+// Hold waits until no build is publishing to dest, then keeps every build
+// from swapping a new site in until release is called: jinzhan deploy reads
+// one site from start to end. Where no lock can be taken (a folder beside
+// dest that cannot be written, where no build can publish either) it holds
+// nothing.
+func Hold(dest string) (release func()) {
+	real, err := resolve(dest)
+	if err != nil {
+		return func() {}
+	}
+	lock, err := takeLock(real)
+	if err != nil {
+		return func() {}
+	}
+	return func() { lock.Close() }
 }
 
 // restoreSetAside puts back the previous site of a build killed between

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
+	"github.com/jinzhan-dev/jinzhan/internal/deploy"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
@@ -98,6 +99,7 @@ func (v *validator) site() {
 			v.list.Errorf(m.At("url"), fmt.Sprintf("menu[%d].url", i), diag.T("use a path such as /townships/ or an http(s) address"), "unsafe or invalid link %q", m.URL)
 		}
 	}
+	deploy.Check(&s.Deploy, v.list)
 }
 
 // ValidBaseURL reports whether s can be a site's public address: an
