@@ -20,6 +20,9 @@ type interceptor struct {
 	mu    sync.Mutex
 	puts  int
 	onPut func(n int, req *http.Request) *http.Response // nil: send it
+	// cut, when set, ends the deploy at the PUT it returns true for: the
+	// deploy's context is cancelled and that PUT is not sent.
+	cut func(n int) bool
 }
 
 func (i *interceptor) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -28,6 +31,9 @@ func (i *interceptor) RoundTrip(req *http.Request) (*http.Response, error) {
 		i.puts++
 		n := i.puts
 		i.mu.Unlock()
+		if i.cut != nil && i.cut(n) {
+			return nil, context.Canceled
+		}
 		if resp := i.onPut(n, req); resp != nil {
 			return resp, nil
 		}
@@ -72,18 +78,24 @@ func TestAnInterruptedDeployToMinIOIsFinishedByTheNext(t *testing.T) {
 	opts, client := minioTarget(t, dir)
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	opts.S3.Transport = &interceptor{onPut: func(n int, _ *http.Request) *http.Response {
-		if n == 6 {
-			stop()
-		}
-		return nil
-	}}
+	// One upload at a time, so that the five before the cut have been
+	// stored when it comes and none is still on its way.
+	opts.Workers = 1
+	opts.S3.Transport = &interceptor{
+		onPut: func(int, *http.Request) *http.Response { return nil },
+		cut: func(n int) bool {
+			if n >= 6 {
+				stop()
+			}
+			return n >= 6
+		},
+	}
 	res, err := deploy.Run(ctx, opts)
 	if err == nil || !strings.Contains(err.Error(), "the deploy was stopped; nothing was deleted") {
 		t.Fatalf("got %v", err)
 	}
 	before := objectCount(t, client)
-	if before < 2 || before > len(sampleSite) || res.Uploaded != before-1 {
+	if before != 6 || res.Uploaded != 5 {
 		t.Fatalf("the stopped deploy uploaded %d, store holds %d", res.Uploaded, before)
 	}
 
