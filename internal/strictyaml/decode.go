@@ -80,6 +80,10 @@ func parseAt(file string, first int, data []byte, list *diag.List) (*yaml.Node, 
 		list.Errorf(diag.Pos{File: file, Line: shift + line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
 		return nil, false
 	}
+	if root, ok := parseFlat(data); ok {
+		shiftLines(root, shift)
+		return root, true
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
