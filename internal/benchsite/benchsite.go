@@ -73,6 +73,11 @@ func Write(dir, example string, n int) (Sites, error) {
 	return s, nil
 }
 
+// AddStories adds the n stories to a copy of the example site in site.
+func AddStories(site string, n int) error {
+	return write(Sites{Jinzhan: site}, site, n)
+}
+
 // failure carries an error out of write through panic, so that the
 // writing reads as a list of steps.
 type failure struct{ err error }
@@ -93,19 +98,12 @@ func write(s Sites, example string, n int) (err error) {
 			err = f.err
 		}
 	}()
-	for _, p := range []string{"site.yaml", "data", "content"} {
-		src := filepath.Join(example, p)
-		if info, err := os.Stat(src); err == nil && info.IsDir() {
-			check(os.CopyFS(filepath.Join(s.Jinzhan, p), os.DirFS(src)))
-		} else {
-			data, err := os.ReadFile(src)
-			check(err)
-			check(os.MkdirAll(s.Jinzhan, 0o755))
-			check(os.WriteFile(filepath.Join(s.Jinzhan, p), data, 0o644))
-		}
+	if s.Jinzhan != example {
+		copySite(example, s.Jinzhan)
 	}
-	writeHugoSkeleton(s.Hugo)
-	check(os.MkdirAll(s.Floor, 0o755))
+	if s.Hugo != "" {
+		writeHugoSkeleton(s.Hugo)
+	}
 	townships := townshipSlugs(filepath.Join(example, "data/townships.yaml"))
 	for i := range n {
 		fig := figures[i%len(figures)]
@@ -113,14 +111,33 @@ func write(s Sites, example string, n int) (err error) {
 		date := fmt.Sprintf("2020-%02d-%02d", 1+i%12, 1+i%28)
 		head := fmt.Sprintf("---\ntitle: 生成的故事%d\ndate: %s\n", i, date)
 		name := fmt.Sprintf("gen-%06d.md", i)
-		written := body(i, fig.text)
 		writeFile(filepath.Join(s.Jinzhan, "content/stories", name),
 			head+"activity: "+fig.activity+"\ntownships: ["+township+"]\nsummary: 第"+fmt.Sprint(i)+"篇生成的故事。\n---\n"+body(i, "{{"+fig.ref+"}}"))
-		writeFile(filepath.Join(s.Hugo, "content/stories", name),
-			head+"categories: ["+fig.activity+"]\ntags: ["+township+"]\nsummary: 第"+fmt.Sprint(i)+"篇生成的故事。\n---\n"+written)
-		writeFile(filepath.Join(s.Floor, name), written)
+		if s.Hugo != "" {
+			writeFile(filepath.Join(s.Hugo, "content/stories", name),
+				head+"categories: ["+fig.activity+"]\ntags: ["+township+"]\nsummary: 第"+fmt.Sprint(i)+"篇生成的故事。\n---\n"+body(i, fig.text))
+		}
+		if s.Floor != "" {
+			writeFile(filepath.Join(s.Floor, name), body(i, fig.text))
+		}
 	}
 	return nil
+}
+
+// copySite copies what jinzhan reads of a site: its settings, data and
+// content (the theme is jinzhan's own).
+func copySite(from, to string) {
+	for _, p := range []string{"site.yaml", "data", "content"} {
+		src := filepath.Join(from, p)
+		if info, err := os.Stat(src); err == nil && info.IsDir() {
+			check(os.CopyFS(filepath.Join(to, p), os.DirFS(src)))
+		} else {
+			data, err := os.ReadFile(src)
+			check(err)
+			check(os.MkdirAll(to, 0o755))
+			check(os.WriteFile(filepath.Join(to, p), data, 0o644))
+		}
+	}
 }
 
 var townshipSlug = regexp.MustCompile(`(?m)^  - slug: (\S+)$`)

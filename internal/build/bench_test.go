@@ -64,10 +64,10 @@ func BenchmarkBuildExample(b *testing.B) {
 func BenchmarkBuild1000Stories(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10000Stories(b *testing.B) { benchmarkBuild(b, 10000) }
 
-// BenchmarkSessionEditStory5000 is one story edited on a 5,000-story site,
+// BenchmarkSessionEditStory10000 is one story edited on a 10,000-story site,
 // rebuilt by a preview session (no file watching).
-func BenchmarkSessionEditStory5000(b *testing.B) {
-	dir := generatedSite(b, 5000)
+func BenchmarkSessionEditStory10000(b *testing.B) {
+	dir := generatedSite(b, 10000)
 	s := build.NewSession(sitetest.Options(dir, ""))
 	if _, err := s.Rebuild(); err != nil {
 		b.Fatal(err)
@@ -83,10 +83,10 @@ func BenchmarkSessionEditStory5000(b *testing.B) {
 	}
 }
 
-// BenchmarkSessionEditYAML5000 is one figure's label edited on a
-// 5,000-story site, rebuilt by a preview session.
-func BenchmarkSessionEditYAML5000(b *testing.B) {
-	dir := generatedSite(b, 5000)
+// BenchmarkSessionEditYAML10000 is one figure's label edited on a
+// 10,000-story site, rebuilt by a preview session.
+func BenchmarkSessionEditYAML10000(b *testing.B) {
+	dir := generatedSite(b, 10000)
 	s := build.NewSession(sitetest.Options(dir, ""))
 	if _, err := s.Rebuild(); err != nil {
 		b.Fatal(err)
