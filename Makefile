@@ -63,9 +63,12 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ | tee bench.out
 	@$(GO) run ./internal/benchreport bench.out
 
-# jinzhan against Hugo on the same 10,000 stories (needs hugo on PATH).
+# jinzhan against Hugo (Debian: apt-get install hugo) and the goldmark floor
+# on the same realistic stories: 10,000, or STORIES=100000 make bench-hugo.
+STORIES ?= 10000
+RUNS ?= 3
 bench-hugo: binary
-	$(GO) run ./internal/benchhugo --jinzhan $(BIN)
+	$(GO) run ./internal/benchhugo -jinzhan $(BIN) -stories $(STORIES) -runs $(RUNS)
 
 clean:
 	rm -rf $(BIN) public bench.out

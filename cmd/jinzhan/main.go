@@ -107,6 +107,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	fs := newFlags("jinzhan", synopsis, stderr)
 	source := fs.String("source", ".", "site folder (holds site.yaml, data/, content/)")
 	format := fs.String("format", "text", "how to print problems: text, or json for tools")
+	profile := profileFlags(fs)
 	dest, baseURL, search, replace, pagefind := new(string), new(string), new(bool), new(bool), new(string)
 	if write {
 		dest = fs.String("destination", "public", "output folder, relative to the current folder; replaced whole by every build")
@@ -138,7 +139,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 			opts.Pagefind = cmp.Or(*pagefind, build.FindPagefind(*source, builtFrom()))
 		}
 	}
+	stopProfile, err := profile.start()
+	if err != nil {
+		printErr(stderr, err)
+		return exitEnv
+	}
 	res, err := build.Run(opts)
+	if err := stopProfile(); err != nil {
+		printErr(stderr, err)
+		return exitEnv
+	}
 	var list *diag.ListError
 	var refused *publish.RefusedError
 	if errors.As(err, &refused) {

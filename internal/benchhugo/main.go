@@ -1,9 +1,16 @@
-// Command benchhugo times jinzhan against Hugo on the same 10,000 stories
-// (make bench-hugo). It needs a hugo binary on PATH; both sites are written
-// to tmpfs, each tool builds its site five times, the medians are printed.
-// Hugo gets minimal layouts (a page per story, paginated lists, its default
-// RSS and sitemap); jinzhan builds the whole example site around the stories
-// (activities, townships, charts, open data), so the comparison favours Hugo.
+// Command benchhugo times jinzhan against Hugo and the goldmark floor on the
+// same realistic stories (make bench-hugo).
+//
+// Each story is about 1.5 KB of Chinese: four paragraphs, a two-row table,
+// a figure reference, one township and one activity of the example site.
+// jinzhan builds the whole example around them (activities, townships,
+// charts, open data, feeds); Hugo builds the same stories with minimal
+// layouts (a page each, paginated lists, its RSS and sitemap), with the
+// figures written out; the floor is goldmark alone parsing, rendering and
+// writing each story's Markdown on every core. Sites live on tmpfs. The
+// three run alternately, -runs times each; the best and the median wall
+// time, CPU time (user+sys) and peak RSS of each are printed with the
+// ratios. Hugo comes from PATH (Debian: apt-get install hugo).
 package main
 
 import (
@@ -13,21 +20,26 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
+	"syscall"
 	"time"
+
+	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
 )
 
 func main() {
 	stories := flag.Int("stories", 10000, "stories to generate")
-	runs := flag.Int("runs", 5, "builds per tool")
+	runs := flag.Int("runs", 3, "builds per tool (alternating)")
 	jinzhan := flag.String("jinzhan", "bin/jinzhan", "jinzhan binary")
 	example := flag.String("example", ".", "the example site to add stories to")
+	floor := flag.Bool("floor", false, "internal: run the goldmark floor on -floor-src into -floor-dst")
+	floorSrc := flag.String("floor-src", "", "internal: folder of Markdown stories")
+	floorDst := flag.String("floor-dst", "", "internal: folder to write HTML into")
 	flag.Parse()
-	hugo, err := exec.LookPath("hugo")
-	if err != nil {
-		fmt.Println("benchhugo: no hugo on PATH; skipped")
+	if *floor {
+		check(goldmarkFloor(*floorSrc, *floorDst))
 		return
 	}
+
 	root := "/dev/shm"
 	if _, err := os.Stat(root); err != nil {
 		root = os.TempDir()
@@ -35,67 +47,91 @@ func main() {
 	dir, err := os.MkdirTemp(root, "jinzhan-vs-hugo-")
 	check(err)
 	defer os.RemoveAll(dir)
+	sites, err := benchsite.Write(dir, *example, *stories)
+	check(err)
 
-	jz := filepath.Join(dir, "jinzhan")
-	check(os.MkdirAll(jz, 0o755))
-	for _, p := range []string{"site.yaml", "data", "content"} {
-		src := filepath.Join(*example, p)
-		if info, err := os.Stat(src); err == nil && info.IsDir() {
-			check(os.CopyFS(filepath.Join(jz, p), os.DirFS(src)))
-		} else {
-			data, err := os.ReadFile(src)
-			check(err)
-			check(os.WriteFile(filepath.Join(jz, p), data, 0o644))
+	self, err := os.Executable()
+	check(err)
+	*jinzhan, err = filepath.Abs(*jinzhan)
+	check(err)
+	tools := []tool{
+		{name: "jinzhan", argv: []string{*jinzhan, "build", "--search=false", "--source", sites.Jinzhan, "--destination", filepath.Join(dir, "out-jinzhan")}},
+		{name: "goldmark floor", argv: []string{self, "-floor", "-floor-src", sites.Floor, "-floor-dst", filepath.Join(dir, "out-floor")}},
+	}
+	if hugo, err := exec.LookPath("hugo"); err == nil {
+		tools = append(tools, tool{name: "hugo", argv: []string{hugo, "--quiet", "--source", sites.Hugo, "--destination", filepath.Join(dir, "out-hugo")}})
+	} else {
+		fmt.Println("benchhugo: no hugo on PATH (Debian: apt-get install hugo); jinzhan and the floor only")
+	}
+	for range *runs {
+		for i := range tools {
+			tools[i].run(dir)
 		}
 	}
-	hg := filepath.Join(dir, "hugo")
-	writeHugoSkeleton(hg)
-	para := strings.Repeat("林草局结对帮扶，为贫困户送去鸡雏和鹅雏，助力贫困户稳定增收。", 4)
-	for i := range *stories {
-		date := fmt.Sprintf("2020-%02d-%02d", 1+i%12, 1+i%28)
-		head := fmt.Sprintf("---\ntitle: 生成的故事%d\ndate: %s\n", i, date)
-		jzBody := head + "activity: volunteer\ntownships: [mayouying]\n---\n## 小标题\n\n" + para + "送去{{volunteer.forestry.chicks}}。\n\n- 参与干部{{volunteer.cadres}}\n\n" + para + "\n"
-		hgBody := head + "---\n## 小标题\n\n" + para + "送去6000余只。\n\n- 参与干部1.2万名\n\n" + para + "\n"
-		name := fmt.Sprintf("gen-%05d.md", i)
-		check(os.WriteFile(filepath.Join(jz, "content/stories", name), []byte(jzBody), 0o644))
-		check(os.WriteFile(filepath.Join(hg, "content/stories", name), []byte(hgBody), 0o644))
-	}
-	// Hugo builds no search index; neither does jinzhan here.
-	tJ := timeRuns(*runs, *jinzhan, "build", "--search=false", "--source", jz, "--destination", filepath.Join(jz, "public"))
-	tH := timeRuns(*runs, hugo, "--quiet", "--source", hg, "--destination", filepath.Join(hg, "public"))
-	fmt.Printf("median of %d builds, %d stories: jinzhan %v, hugo %v (jinzhan takes %.0f%% of Hugo's time)\n",
-		*runs, *stories, tJ.Round(time.Millisecond), tH.Round(time.Millisecond), 100*tJ.Seconds()/tH.Seconds())
+	report(tools, *stories, *runs)
 }
 
-func timeRuns(n int, name string, args ...string) time.Duration {
-	var times []time.Duration
-	for range n {
-		start := time.Now()
-		out, err := exec.Command(name, args...).CombinedOutput()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "%s: %v\n%s", name, err, out)
-			os.Exit(1)
-		}
-		times = append(times, time.Since(start))
-	}
-	slices.Sort(times)
-	return times[len(times)/2]
+// measure is one run of a tool, as the kernel accounted it.
+type measure struct {
+	wall, cpu time.Duration
+	peakRSS   int64 // bytes
 }
 
-func writeHugoSkeleton(dir string) {
-	files := map[string]string{
-		"hugo.toml":                    "baseURL = 'https://example.org/'\nlanguageCode = 'zh-CN'\ntitle = '测试'\n[pagination]\npagerSize = 20\n",
-		"layouts/_default/baseof.html": `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>`,
-		"layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>{{ .Content }}</article>{{ end }}`,
-		"layouts/_default/list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}</li>{{ end }}</ul>{{ end }}`,
-		"content/stories/_index.md":    "---\ntitle: 故事\n---\n",
+type tool struct {
+	name string
+	argv []string
+	runs []measure
+}
+
+func (t *tool) run(dir string) {
+	cmd := exec.Command(t.argv[0], t.argv[1:]...)
+	cmd.Dir = dir
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	wall := time.Since(start)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n%s", t.name, err, out)
+		os.Exit(1)
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		check(os.MkdirAll(filepath.Dir(p), 0o755))
-		check(os.WriteFile(p, []byte(content), 0o644))
+	usage := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	t.runs = append(t.runs, measure{
+		wall:    wall,
+		cpu:     cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(),
+		peakRSS: usage.Maxrss * 1024,
+	})
+}
+
+// best is the fastest run; median the middle one by wall time.
+func (t *tool) best() measure {
+	return slices.MinFunc(t.runs, func(a, b measure) int { return int(a.wall - b.wall) })
+}
+
+func (t *tool) median() measure {
+	sorted := slices.Clone(t.runs)
+	slices.SortFunc(sorted, func(a, b measure) int { return int(a.wall - b.wall) })
+	return sorted[len(sorted)/2]
+}
+
+func report(tools []tool, stories, runs int) {
+	fmt.Printf("%d stories, %d alternating runs each, output on tmpfs\n", stories, runs)
+	fmt.Printf("%-15s %10s %10s %10s %10s\n", "", "best wall", "median", "CPU", "peak RSS")
+	byName := map[string]measure{}
+	for i := range tools {
+		b, m := tools[i].best(), tools[i].median()
+		byName[tools[i].name] = b
+		fmt.Printf("%-15s %10s %10s %10s %8d MB\n", tools[i].name, ms(b.wall), ms(m.wall), ms(b.cpu), b.peakRSS>>20)
+	}
+	jz, floor := byName["jinzhan"], byName["goldmark floor"]
+	fmt.Printf("jinzhan / goldmark floor: %.2f× wall, %.2f× CPU\n", ratio(jz.wall, floor.wall), ratio(jz.cpu, floor.cpu))
+	if hugo, ok := byName["hugo"]; ok {
+		fmt.Printf("jinzhan / hugo: %.2f× wall, %.2f× CPU, %.2f× peak RSS\n",
+			ratio(jz.wall, hugo.wall), ratio(jz.cpu, hugo.cpu), float64(jz.peakRSS)/float64(hugo.peakRSS))
 	}
 }
+
+func ms(d time.Duration) string { return d.Round(time.Millisecond).String() }
+
+func ratio(a, b time.Duration) float64 { return a.Seconds() / b.Seconds() }
 
 func check(err error) {
 	if err != nil {

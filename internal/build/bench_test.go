@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
@@ -26,27 +27,14 @@ func benchDir(b *testing.B) string {
 	return dir
 }
 
-// generatedSite is baseSite plus n stories of a few paragraphs each, with
-// figure references, a list, a link and (every tenth story) a chart block.
+// generatedSite is the example site with n realistic stories added (see
+// internal/benchsite: the stories make bench-hugo builds).
 func generatedSite(b *testing.B, n int) string {
-	dir := benchDir(b)
-	if err := os.CopyFS(dir, os.DirFS(sitetest.Write(b, baseSite))); err != nil {
+	sites, err := benchsite.Write(benchDir(b), exampleRoot, n)
+	if err != nil {
 		b.Fatal(err)
 	}
-	para := strings.Repeat("林草局结对帮扶，为贫困户送去鸡雏和鹅雏，助力贫困户稳定增收。", 4)
-	for i := range n {
-		var s strings.Builder
-		fmt.Fprintf(&s, "---\ntitle: 故事%d\ndate: 2020-%02d-%02d\nactivity: help\ntownships: [mayouying]\nsummary: 第%d个故事。\n---\n", i, 1+i%12, 1+i%28, i)
-		fmt.Fprintf(&s, "## 小标题\n\n%s送去{{help.forestry.chicks}}。\n\n- 参与干部{{help.people}}\n- 协调资金{{help.funds}}\n\n%s[林草局](/activities/help/)\n\n", para, para)
-		if i%10 == 0 {
-			s.WriteString("```chart\ntype: bar\ntitle: 送雏\nmetrics: [help.forestry.chicks, help.tax.chicks]\n```\n")
-		}
-		p := filepath.Join(dir, "content/stories", fmt.Sprintf("story-%05d.md", i))
-		if err := os.WriteFile(p, []byte(s.String()), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dir
+	return sites.Jinzhan
 }
 
 func benchmarkBuild(b *testing.B, stories int) {
@@ -76,40 +64,40 @@ func BenchmarkBuildExample(b *testing.B) {
 func BenchmarkBuild1000Stories(b *testing.B)  { benchmarkBuild(b, 1000) }
 func BenchmarkBuild10000Stories(b *testing.B) { benchmarkBuild(b, 10000) }
 
-// BenchmarkSessionEditStory5000 is one story edited on a 5,000-story site,
+// BenchmarkSessionEditStory10000 is one story edited on a 10,000-story site,
 // rebuilt by a preview session (no file watching).
-func BenchmarkSessionEditStory5000(b *testing.B) {
-	dir := generatedSite(b, 5000)
+func BenchmarkSessionEditStory10000(b *testing.B) {
+	dir := generatedSite(b, 10000)
 	s := build.NewSession(sitetest.Options(dir, ""))
 	if _, err := s.Rebuild(); err != nil {
 		b.Fatal(err)
 	}
-	story := filepath.Join(dir, "content/stories/story-00042.md")
+	story := filepath.Join(dir, "content/stories/gen-000042.md")
 	src, _ := os.ReadFile(story)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		os.WriteFile(story, append(src, fmt.Sprintf("修改%d\n", i)...), 0o644)
-		if up, err := s.RebuildChanged([]string{"content/stories/story-00042.md"}); err != nil || len(up.Rendered) != 1 {
+		if up, err := s.RebuildChanged([]string{"content/stories/gen-000042.md"}); err != nil || len(up.Rendered) != 1 {
 			b.Fatalf("%v %v", up.Rendered, err)
 		}
 	}
 }
 
-// BenchmarkSessionEditYAML5000 is one figure's label edited on a
-// 5,000-story site, rebuilt by a preview session.
-func BenchmarkSessionEditYAML5000(b *testing.B) {
-	dir := generatedSite(b, 5000)
+// BenchmarkSessionEditYAML10000 is one figure's label edited on a
+// 10,000-story site, rebuilt by a preview session.
+func BenchmarkSessionEditYAML10000(b *testing.B) {
+	dir := generatedSite(b, 10000)
 	s := build.NewSession(sitetest.Options(dir, ""))
 	if _, err := s.Rebuild(); err != nil {
 		b.Fatal(err)
 	}
-	data := filepath.Join(dir, "data/activities/help.yaml")
+	data := filepath.Join(dir, "data/activities/volunteer.yaml")
 	src, _ := os.ReadFile(data)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		edited := strings.Replace(string(src), "label: 入户走访", fmt.Sprintf("label: 入户走访%d", i), 1)
+		edited := strings.Replace(string(src), "label: 帮助发展到户扶贫项目", fmt.Sprintf("label: 帮助发展到户扶贫项目%d", i), 1)
 		os.WriteFile(data, []byte(edited), 0o644)
-		up, err := s.RebuildChanged([]string{"data/activities/help.yaml"})
+		up, err := s.RebuildChanged([]string{"data/activities/volunteer.yaml"})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -22,6 +22,9 @@ type DocCache struct {
 	// alone take longer than the rest of a rebuild).
 	known   bool
 	changed map[string]bool
+	// listed is the last load's listing of the site, kept while the
+	// changes leave it true.
+	listed *listing
 }
 
 type cachedDoc struct {
@@ -45,6 +48,29 @@ func (c *DocCache) Changed(paths []string) {
 	c.changed = map[string]bool{}
 	for _, p := range paths {
 		c.changed[p] = true
+	}
+}
+
+// listing returns the last load's listing of the site when the changes
+// since leave it true; nil when the site must be listed again.
+func (c *DocCache) listing(fsys fs.FS) *listing {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.listed == nil || !c.known || !c.listed.stillListed(fsys, c.changed) {
+		return nil
+	}
+	return c.listed
+}
+
+// keepListing keeps a new listing of the site for the next load.
+func (c *DocCache) keepListing(l *listing) {
+	if c != nil {
+		c.mu.Lock()
+		c.listed = l
+		c.mu.Unlock()
 	}
 }
 

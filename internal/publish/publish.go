@@ -145,10 +145,22 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 	if !strings.HasPrefix(p, s.dir+string(filepath.Separator)) {
 		return fmt.Errorf("refusing to write outside the output folder: %s", rel)
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := makeParent(p); err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// makeParent makes the folder a file is written into. Most pages are the
+// only file of their folder (stories/x/index.html), whose parent exists:
+// one mkdir, where MkdirAll would first stat the folder and its parent.
+func makeParent(file string) error {
+	dir := filepath.Dir(file)
+	err := os.Mkdir(dir, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return os.MkdirAll(dir, 0o755)
 }
 
 // Abort removes the stage; the destination is untouched.
@@ -178,7 +190,7 @@ func (s *Stage) Commit() error {
 		return rename(s.dir, s.dest)
 	}
 	if err := exchange(s.dir, s.dest); err == nil {
-		_ = os.RemoveAll(s.dir) // now holds the previous site
+		_ = removeTree(s.dir) // now holds the previous site
 		return nil
 	}
 	return s.renameTwice()
@@ -195,6 +207,6 @@ func (s *Stage) renameTwice() error {
 		_ = rename(aside, s.dest)
 		return err
 	}
-	_ = os.RemoveAll(aside)
+	_ = removeTree(aside)
 	return nil
 }

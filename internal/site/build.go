@@ -13,7 +13,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
-	"github.com/yuin/goldmark/ast"
 )
 
 // DefaultMenu is used when site.yaml has no menu: its items are named by
@@ -429,15 +428,12 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, erro
 	resolved := &markdown.Resolved{}
 	charts := 0
 	pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
-	err := ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range d.Marks {
 		switch n := n.(type) {
 		case *markdown.FigureRef:
 			f, ok := b.cat.Cite(n.Ref, "")
 			if !ok {
-				return ast.WalkContinue, nil
+				continue
 			}
 			resolved.SetFigure(n, b.resolved(f))
 			if !slices.Contains(cited, f) {
@@ -446,20 +442,19 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, erro
 		case *markdown.ChartBlock:
 			spec := b.cat.Blocks[n]
 			if spec == nil {
-				return ast.WalkContinue, nil
+				continue
 			}
 			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), "")
 			if err != nil {
-				return ast.WalkStop, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
+				return nil, nil, 0, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
 			}
 			if c != nil {
 				resolved.SetChart(n, c)
 				charts++
 			}
 		}
-		return ast.WalkContinue, nil
-	})
-	return cited, resolved, charts, err
+	}
+	return cited, resolved, charts, nil
 }
 
 // resolved is what a reference to f prints, shared by every reference.

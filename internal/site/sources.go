@@ -6,7 +6,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
-	"github.com/yuin/goldmark/ast"
 )
 
 // sources is a list of sources in the order first cited, each once. A
@@ -40,10 +39,7 @@ func (s *sources) text(b *builder, p *Page) {
 	if p.Doc == nil {
 		return
 	}
-	_ = ast.Walk(p.Doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range p.Doc.Marks {
 		switch n := n.(type) {
 		case *markdown.FigureRef:
 			if f, ok := b.cat.Figure(n.Ref, ""); ok && p.Resolved.Figure(n) != nil {
@@ -54,8 +50,7 @@ func (s *sources) text(b *builder, p *Page) {
 				s.charts([]*chart.Chart{c})
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // or is the list, or fallback alone when nothing was cited.

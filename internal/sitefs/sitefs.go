@@ -13,9 +13,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // MaxRead bounds what is read from any one file of a site; every reader
@@ -35,6 +37,14 @@ var (
 type FS struct {
 	dir  string // absolute, links resolved
 	root *os.Root
+
+	// folders are the folders files were opened in, each opened once
+	// (nil: it could not be), so that opening content/stories/x.md costs
+	// one openat and not one per name in the path. An FS lives for one
+	// build; a folder renamed during it is read as the build reads any
+	// file an editor changes meanwhile: the next build sees it.
+	mu      sync.Mutex
+	folders map[string]*os.Root
 }
 
 // Open opens the site folder dir.
@@ -57,14 +67,24 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{dir: abs, root: root}, nil
+	return &FS{dir: abs, root: root, folders: map[string]*os.Root{}}, nil
 }
 
 // Dir is the site folder: absolute, with links resolved.
 func (f *FS) Dir() string { return f.dir }
 
 // Close releases the folder.
-func (f *FS) Close() error { return f.root.Close() }
+func (f *FS) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, r := range f.folders {
+		if r != nil {
+			r.Close()
+		}
+	}
+	clear(f.folders)
+	return f.root.Close()
+}
 
 // Open opens a regular file or a folder of the site.
 func (f *FS) Open(name string) (fs.File, error) {
@@ -84,7 +104,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 		file.Close()
 		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
 	}
-	return &regular{File: file, name: name, left: MaxRead}, nil
+	return &regular{File: file, name: name, left: MaxRead, info: info}, nil
 }
 
 // open opens name without blocking (openFlags), so that its type can be
@@ -92,6 +112,11 @@ func (f *FS) Open(name string) (fs.File, error) {
 func (f *FS) open(name string) (*os.File, error) {
 	if err := valid("open", name); err != nil {
 		return nil, err
+	}
+	if folder := f.folder(path.Dir(name)); folder != nil {
+		if file, err := folder.OpenFile(path.Base(name), openFlags, 0); err == nil {
+			return file, nil
+		} // a link out of the folder, or any failure: asked again of the site's root, which words it
 	}
 	file, err := f.root.OpenFile(name, openFlags, 0)
 	if escapes(err) {
@@ -101,6 +126,22 @@ func (f *FS) open(name string) (*os.File, error) {
 		}
 	}
 	return file, named("open", name, err)
+}
+
+// folder is the site's folder name, opened once; nil for the site folder
+// itself or a folder that cannot be opened.
+func (f *FS) folder(name string) *os.Root {
+	if name == "." {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r, ok := f.folders[name]
+	if !ok {
+		r, _ = f.root.OpenRoot(name)
+		f.folders[name] = r
+	}
+	return r
 }
 
 // Stat describes name, following links that stay in the site.
@@ -222,7 +263,11 @@ type regular struct {
 	*os.File
 	name string
 	left int64
+	info fs.FileInfo // as Open found it
 }
+
+// Stat answers from Open's fstat.
+func (r *regular) Stat() (fs.FileInfo, error) { return r.info, nil }
 
 func (r *regular) Read(p []byte) (int, error) {
 	if r.left <= 0 {

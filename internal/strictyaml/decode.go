@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"go.yaml.in/yaml/v3"
@@ -79,6 +80,10 @@ func parseAt(file string, first int, data []byte, list *diag.List) (*yaml.Node, 
 	if line, col, found := tabIndent(data); found {
 		list.Errorf(diag.Pos{File: file, Line: shift + line, Col: col}, "", diag.T("indent with spaces only (YAML does not allow tabs)"), "a tab is used for indentation")
 		return nil, false
+	}
+	if root, ok := parseFlat(data); ok {
+		shiftLines(root, shift)
+		return root, true
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -287,7 +292,27 @@ type fieldInfo struct {
 	required bool
 }
 
-func fields(t reflect.Type) (list []fieldInfo, meta int) {
+// structFields is fields' answer for each type it was asked about: a
+// build decodes the same few struct types once per file.
+var structFields sync.Map // reflect.Type → structShape
+
+type structShape struct {
+	list []fieldInfo
+	meta int
+}
+
+// fields lists the YAML fields of struct type t (callers must not change
+// the list) and the index of its Meta field, -1 if none.
+func fields(t reflect.Type) ([]fieldInfo, int) {
+	if s, ok := structFields.Load(t); ok {
+		return s.(structShape).list, s.(structShape).meta
+	}
+	list, meta := readFields(t)
+	structFields.Store(t, structShape{list, meta})
+	return list, meta
+}
+
+func readFields(t reflect.Type) (list []fieldInfo, meta int) {
 	meta = -1
 	for i := range t.NumField() {
 		f := t.Field(i)

@@ -8,7 +8,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
-	"github.com/yuin/goldmark/ast"
 )
 
 // pageChart is one chart as its page names it: by the id written, or by its
@@ -42,14 +41,13 @@ func listCharts(section string, charts []load.ChartSpec) []pageChart {
 // textCharts names the chart blocks of a Markdown file that decoded.
 func (v *validator) textCharts(d *load.Doc) []pageChart {
 	var out []pageChart
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b, ok := n.(*markdown.ChartBlock); ok && entering {
+	for _, n := range d.Marks {
+		if b, ok := n.(*markdown.ChartBlock); ok {
 			if spec := v.cat.Blocks[b]; spec != nil {
 				out = append(out, pageChart{section: d.Path, number: b.Index + 1, id: spec.ID, at: spec.At("id"), field: "chart.id"})
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	return out
 }
 

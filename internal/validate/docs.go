@@ -8,7 +8,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
-	"github.com/yuin/goldmark/ast"
 )
 
 func (v *validator) docs() {
@@ -61,10 +60,7 @@ func (v *validator) doc(d *load.Doc) {
 
 // docBody checks the figure references and chart blocks of a Markdown body.
 func (v *validator) docBody(d *load.Doc) {
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range d.Marks {
 		switch n := n.(type) {
 		case *markdown.FigureRef:
 			if f, ok := v.figureRef(n.Ref, "", d.PosAt(n.Offset), "{{"+n.Ref+"}}"); ok && d.Kind == load.KindStory {
@@ -75,8 +71,7 @@ func (v *validator) docBody(d *load.Doc) {
 		case *markdown.ChartBlock:
 			v.chartBlock(d, n)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	v.chartIDs(v.textCharts(d))
 }
 

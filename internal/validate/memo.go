@@ -9,7 +9,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Memo keeps the checks of each Markdown file between builds of a preview
@@ -88,10 +87,7 @@ func (v *validator) docChecked(d *load.Doc) {
 	if d.Kind == load.KindActivity {
 		m.deps.activity = d.Slug
 	}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range d.Marks {
 		switch n := n.(type) {
 		case *markdown.FigureRef:
 			m.deps.figures = append(m.deps.figures, n.Ref)
@@ -111,8 +107,7 @@ func (v *validator) docChecked(d *load.Doc) {
 			}
 			m.deps.opaque = m.deps.opaque || spec.Target != "" || len(spec.Series) > 0
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	m.key = v.fingerprint(m.deps)
 	v.memo.docs[d] = m
 }
