@@ -1,0 +1,21 @@
+// The ECharts jinzhan runs at build, in Go (internal/chartsvg, on goja): the
+// same parts as the page's (parts.js) with the SVG renderer, bundled into
+// web/dist/echarts-ssr.min.js. It defines one function, renderSVG.
+import * as echarts from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import { parts } from "./parts.js";
+import { prepare } from "./options.js";
+
+echarts.use(parts.concat([SVGRenderer]));
+
+// renderSVG draws an option (JSON text, as the page holds it) as an SVG
+// document width × height px, with ECharts' server-side rendering.
+globalThis.renderSVG = function (json, width, height) {
+  var chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: width, height: height });
+  try {
+    chart.setOption(prepare(JSON.parse(json)));
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+};
