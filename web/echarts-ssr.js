@@ -9,11 +9,19 @@ import { prepare } from "./options.js";
 echarts.use(parts.concat([SVGRenderer]));
 
 // renderSVG draws an option (JSON text, as the page holds it) as an SVG
-// document width × height px, with ECharts' server-side rendering.
+// document width × height px, with ECharts' server-side rendering; it
+// throws when the bundle cannot draw every series.
 globalThis.renderSVG = function (json, width, height) {
   var chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: width, height: height });
   try {
-    chart.setOption(prepare(JSON.parse(json)));
+    var option = prepare(JSON.parse(json));
+    chart.setOption(option);
+    // A series of a type the bundle lacks is left out without an error;
+    // the chart would be drawn without it.
+    var wanted = [].concat(option.series || []), held = chart.getOption().series || [];
+    if (held.length !== wanted.length) {
+      throw new Error("this ECharts cannot draw series of type " + wanted.map(function (s) { return s.type; }).join(", ") + " (web/parts.js)");
+    }
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
