@@ -17,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -195,5 +196,42 @@ func (b *Browser) DisableScripts() {
 	})
 	if err != nil {
 		b.t.Fatal(err)
+	}
+}
+
+// Hover moves the mouse, as a reader's, onto the middle of the first
+// element selector names.
+func (b *Browser) Hover(selector string) {
+	b.t.Helper()
+	at := Eval[[]float64](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: at[0], Y: at[1]})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		b.t.Fatalf("hover %s: %v", selector, err)
+	}
+}
+
+// Press gives the first element selector names the focus, as a reader's
+// Tab would, and presses a key on it (key as KeyboardEvent.key names it,
+// code its Windows virtual key code).
+func (b *Browser) Press(selector, key string, code int64) {
+	b.t.Helper()
+	Eval[bool](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center"}); e.focus(); return document.activeElement === e; })()`)
+	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
+	defer cancel()
+	err := chromedp.Do(ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		for _, kind := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: kind, Key: key, Code: key, WindowsVirtualKeyCode: code}); err != nil {
+				return chromedp.Void{}, err
+			}
+		}
+		return chromedp.Void{}, nil
+	})
+	if err != nil {
+		b.t.Fatalf("press %s on %s: %v", key, selector, err)
 	}
 }
