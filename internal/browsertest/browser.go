@@ -203,35 +203,32 @@ func (b *Browser) DisableScripts() {
 // element selector names.
 func (b *Browser) Hover(selector string) {
 	b.t.Helper()
-	at := Eval[[]float64](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	err := chromedp.Do(ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, t, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: at[0], Y: at[1]})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
+	at := Eval[[]float64](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center", behavior: "instant"}); const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	time.Sleep(100 * time.Millisecond) // the page lays itself out after the scroll
+	if err := chromedp.Do(b.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at[0], at[1])); err != nil {
 		b.t.Fatalf("hover %s: %v", selector, err)
 	}
 }
 
 // Press gives the first element selector names the focus, as a reader's
-// Tab would, and presses a key on it (key as KeyboardEvent.key names it,
-// code its Windows virtual key code).
-func (b *Browser) Press(selector, key string, code int64) {
+// Tab would, and presses a key on it (a key of chromedp/kb).
+func (b *Browser) Press(selector, key string) {
 	b.t.Helper()
-	Eval[bool](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center"}); e.focus(); return document.activeElement === e; })()`)
-	ctx, cancel := context.WithTimeout(b.ctx, 20*time.Second)
-	defer cancel()
-	err := chromedp.Do(ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		for _, kind := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
-			if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: kind, Key: key, Code: key, WindowsVirtualKeyCode: code}); err != nil {
-				return chromedp.Void{}, err
-			}
-		}
-		return chromedp.Void{}, nil
+	Eval[bool](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center", behavior: "instant"}); e.focus(); return document.activeElement === e; })()`)
+	if err := chromedp.Do(b.ctx, chromedp.KeyEvent(key)); err != nil {
+		b.t.Fatalf("press %s on %s: %v", key, selector, err)
+	}
+}
+
+// Media emulates a CSS media type ("print"; "" for the screen) for the
+// current page.
+func (b *Browser) Media(media string) {
+	b.t.Helper()
+	err := chromedp.Do(b.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
+		return chromedp.Void{}, err
 	})
 	if err != nil {
-		b.t.Fatalf("press %s on %s: %v", key, selector, err)
+		b.t.Fatal(err)
 	}
 }

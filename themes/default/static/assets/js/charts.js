@@ -111,12 +111,6 @@
     });
   }
 
-  // Printed pages carry the tables as well as the drawings.
-  window.addEventListener("beforeprint", function () {
-    var tables = document.querySelectorAll("details.chart-data");
-    for (var i = 0; i < tables.length; i++) tables[i].open = true;
-  });
-
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
