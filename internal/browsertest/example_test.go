@@ -1,8 +1,8 @@
 package browsertest
 
 import (
-	"github.com/chromedp/chromedp/kb"
 	"fmt"
+	"github.com/chromedp/chromedp/kb"
 	"os"
 	"path/filepath"
 	"strings"

@@ -23,8 +23,8 @@ import (
 )
 
 // pipeline runs the stages of a build in their stated order — load,
-// validate, photos, theme, model, charts drawn as SVG — for build.Run and for a preview Session
-// alike; what follows (writing every page, or rendering the pages whose
+// validate, photos, theme, model, charts drawn as SVG — for build.Run and
+// for a preview Session alike; what follows (writing every page, or rendering the pages whose
 // reads changed) is the caller's. A one-off build runs it without caches;
 // a session keeps caches in it between builds, each keyed by its inputs.
 type pipeline struct {
