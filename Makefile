@@ -51,7 +51,7 @@ test: vet cross
 # Benchmarks: the median of several runs, on tmpfs when /dev/shm exists.
 bench: deps
 	BENCH_DIR=$$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp ) \
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ | tee bench.out
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ ./internal/chartsvg/ | tee bench.out
 	@$(GO) run ./internal/benchreport bench.out
 
 # jinzhan against Hugo on the same 10,000 stories (needs hugo on PATH).
