@@ -283,7 +283,7 @@ func stackedOption(s *Spec) map[string]any {
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
 		charts.WithColorsOpts(palette),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 120, Overflow: "break"}}),
 	)
