@@ -190,12 +190,18 @@ func (b *Browser) PrintPages() int {
 // reader whose browser runs none. (Eval still works: it is the test's.)
 func (b *Browser) DisableScripts() {
 	b.t.Helper()
+	send(b, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+}
+
+// send calls a Chrome DevTools command in the page; a failure ends the test.
+func send[P, R any](b *Browser, cmd cdp.Command[P, R], params P) {
+	b.t.Helper()
 	err := chromedp.Do(b.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		_, err := cdp.Call(ctx, t, cmd, params)
 		return chromedp.Void{}, err
 	})
 	if err != nil {
-		b.t.Fatal(err)
+		b.t.Fatalf("%s: %v", cmd.Method, err)
 	}
 }
 
@@ -214,7 +220,9 @@ func (b *Browser) Hover(selector string) {
 // Tab would, and presses a key on it (a key of chromedp/kb).
 func (b *Browser) Press(selector, key string) {
 	b.t.Helper()
-	Eval[bool](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center", behavior: "instant"}); e.focus(); return document.activeElement === e; })()`)
+	if !Eval[bool](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center", behavior: "instant"}); e.focus(); return document.activeElement === e; })()`) {
+		b.t.Fatalf("%s cannot have the focus", selector)
+	}
 	if err := chromedp.Do(b.ctx, chromedp.KeyEvent(key)); err != nil {
 		b.t.Fatalf("press %s on %s: %v", key, selector, err)
 	}
@@ -224,11 +232,5 @@ func (b *Browser) Press(selector, key string) {
 // current page.
 func (b *Browser) Media(media string) {
 	b.t.Helper()
-	err := chromedp.Do(b.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
-		b.t.Fatal(err)
-	}
+	send(b, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
 }
