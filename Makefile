@@ -9,14 +9,16 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 all: site
 
 # npm installs the pinned ECharts and Pagefind (package-lock.json); internal/webdist bundles
-# the ECharts parts jinzhan draws (web/echarts.js) with esbuild into web/dist/, with the
-# licences of what the bundle holds. web/dist/ is committed, so that Go alone builds jinzhan
+# the ECharts parts jinzhan draws (web/parts.js) with esbuild into web/dist/, with the
+# licences of what the bundles hold: echarts.min.js, which a page loads when a reader touches a
+# chart (web/echarts.js), and echarts-ssr.min.js, which the build runs in Go (goja) to draw
+# every chart as SVG (web/echarts-ssr.js). web/dist/ is committed, so that Go alone builds jinzhan
 # (go install); go:embed carries it into the binary, and a test fails when it is not what
 # package-lock.json gives.
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 
-web/dist/echarts.min.js: web/echarts.js node_modules/.package-lock.json $(wildcard internal/webdist/*.go)
+web/dist/echarts.min.js web/dist/echarts-ssr.min.js &: $(wildcard web/*.js) node_modules/.package-lock.json $(wildcard internal/webdist/*.go)
 	$(GO) run ./internal/webdist
 
 deps: web/dist/echarts.min.js
@@ -60,7 +62,7 @@ test: vet cross
 # Benchmarks: the median of several runs, on tmpfs when /dev/shm exists.
 bench: deps
 	BENCH_DIR=$$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp ) \
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ | tee bench.out
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 30m ./internal/build/ ./internal/serve/ ./internal/chartsvg/ | tee bench.out
 	@$(GO) run ./internal/benchreport bench.out
 
 # jinzhan against Hugo (Debian: apt-get install hugo) and the goldmark floor

@@ -1,7 +1,7 @@
 // Package jinzhan carries the files the binary needs at run time: the
-// default theme and the ECharts script, so a built binary works from any
-// folder. Both are tracked files: a clone, or `go install`, builds with Go
-// alone.
+// default theme and the ECharts scripts (the page's, and the one the build
+// draws charts with), so a built binary works from any folder. All are
+// tracked files: a clone, or `go install`, builds with Go alone.
 package jinzhan
 
 import (
@@ -49,6 +49,17 @@ func ECharts() (script, license []byte) {
 		panic(err)
 	}
 	return script, note.Bytes()
+}
+
+// EChartsSSR returns the ECharts script the build runs in Go to draw each
+// chart as SVG (internal/chartsvg): the parts of the page's ECharts with
+// the SVG renderer. It is not published; its licence files are the same.
+func EChartsSSR() []byte {
+	script, err := fs.ReadFile(dist, "web/dist/echarts-ssr.min.js")
+	if err != nil {
+		panic(err) // embedded above
+	}
+	return script
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {

@@ -1,12 +1,13 @@
-// The ECharts jinzhan serves: only the chart types and components the
-// chart package emits (bar, line, pie, gauge; grid, title, legend, tooltip,
-// aria), bundled by esbuild from the npm package into web/dist/echarts.min.js
-// (make deps: internal/webdist), which go:embed carries.
+// The ECharts the page loads when a reader first touches a chart: the
+// parts jinzhan draws (parts.js) with the canvas renderer, bundled by
+// esbuild from the npm package into web/dist/echarts.min.js (make deps:
+// internal/webdist), which go:embed carries. charts.js finds it as
+// window.echarts, and the option's preparation as window.jinzhanPrepare.
 import * as echarts from "echarts/core";
-import { BarChart, GaugeChart, LineChart, PieChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
-import { LabelLayout } from "echarts/features";
 import { CanvasRenderer } from "echarts/renderers";
+import { parts } from "./parts.js";
+import { prepare } from "./options.js";
 
-echarts.use([BarChart, GaugeChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, LabelLayout, CanvasRenderer]);
+echarts.use(parts.concat([CanvasRenderer]));
 window.echarts = echarts;
+window.jinzhanPrepare = prepare;

@@ -16,6 +16,7 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/chartsvg"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/scaffold"
@@ -133,6 +134,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer, write bool) int {
 	}
 	script, license := jinzhan.ECharts()
 	opts := build.Options{Source: *source, BaseURL: *baseURL, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
+	opts.ChartSVG = chartsvg.New(jinzhan.EChartsSSR(), build.ChartCacheDir(chartsvg.DefaultCacheDir(), *source, *dest))
+	defer opts.ChartSVG.Close()
 	if write {
 		opts.Destination, opts.ReplaceForeign = *dest, *replace
 		if *search {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/chartsvg"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/serve"
 )
@@ -44,10 +45,12 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "jinzhan: %s\njinzhan: %s\n", warning.In("en"), warning.In("zh-CN"))
 	}
 	script, license := jinzhan.ECharts()
+	charts := chartsvg.New(jinzhan.EChartsSSR(), build.ChartCacheDir(chartsvg.DefaultCacheDir(), root, ""))
+	defer charts.Close()
 	srv := serve.New(serve.Config{
 		Addr:         net.JoinHostPort(*bind, strconv.Itoa(*port)),
 		AllowedHosts: strings.Split(*allowed, ","),
-		Options:      build.Options{Source: root, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license},
+		Options:      build.Options{Source: root, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license, ChartSVG: charts},
 		Log:          stdout,
 	})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

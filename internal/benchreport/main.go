@@ -45,7 +45,7 @@ func main() {
 	}
 	for _, name := range order {
 		var parts []string
-		for _, unit := range []string{"ns/op", "µs/story", "ms/edit", "gzip-bytes/story-page", "B/op", "allocs/op"} {
+		for _, unit := range []string{"ns/op", "µs/story", "ms/edit", "ms/chart", "gzip-bytes/story-page", "B/op", "allocs/op"} {
 			vals := samples[name][unit]
 			if len(vals) == 0 {
 				continue

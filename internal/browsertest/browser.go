@@ -17,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -189,11 +190,47 @@ func (b *Browser) PrintPages() int {
 // reader whose browser runs none. (Eval still works: it is the test's.)
 func (b *Browser) DisableScripts() {
 	b.t.Helper()
+	send(b, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+}
+
+// send calls a Chrome DevTools command in the page; a failure ends the test.
+func send[P, R any](b *Browser, cmd cdp.Command[P, R], params P) {
+	b.t.Helper()
 	err := chromedp.Do(b.ctx, func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		_, err := cdp.Call(ctx, t, cmd, params)
 		return chromedp.Void{}, err
 	})
 	if err != nil {
-		b.t.Fatal(err)
+		b.t.Fatalf("%s: %v", cmd.Method, err)
 	}
+}
+
+// Hover moves the mouse, as a reader's, onto the middle of the first
+// element selector names.
+func (b *Browser) Hover(selector string) {
+	b.t.Helper()
+	at := Eval[[]float64](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center", behavior: "instant"}); const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	time.Sleep(100 * time.Millisecond) // the page lays itself out after the scroll
+	if err := chromedp.Do(b.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at[0], at[1])); err != nil {
+		b.t.Fatalf("hover %s: %v", selector, err)
+	}
+}
+
+// Press gives the first element selector names the focus, as a reader's
+// Tab would, and presses a key on it (a key of chromedp/kb).
+func (b *Browser) Press(selector, key string) {
+	b.t.Helper()
+	if !Eval[bool](b, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`); e.scrollIntoView({block: "center", behavior: "instant"}); e.focus(); return document.activeElement === e; })()`) {
+		b.t.Fatalf("%s cannot have the focus", selector)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.KeyEvent(key)); err != nil {
+		b.t.Fatalf("press %s on %s: %v", key, selector, err)
+	}
+}
+
+// Media emulates a CSS media type ("print"; "" for the screen) for the
+// current page.
+func (b *Browser) Media(media string) {
+	b.t.Helper()
+	send(b, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
 }

@@ -151,6 +151,14 @@ func TestNothingFromTheDataExecutes(t *testing.T) {
 	r := sitetest.Build(t, bundle)
 	var pages []string
 	_ = filepath.Walk(r.Public, func(p string, info os.FileInfo, err error) error {
+		if err == nil && strings.HasSuffix(p, ".svg") {
+			svg, _ := os.ReadFile(p)
+			for _, bad := range []string{"<script", "<img", `onerror="`, "<foreignObject", "<a ", "href="} {
+				if strings.Contains(string(svg), bad) {
+					t.Errorf("%s contains %q", p, bad)
+				}
+			}
+		}
 		if err == nil && strings.HasSuffix(p, ".html") {
 			rel, _ := filepath.Rel(r.Public, p)
 			pages = append(pages, "/"+strings.TrimSuffix(filepath.ToSlash(rel), "index.html"))
@@ -181,8 +189,21 @@ func TestNothingFromTheDataExecutes(t *testing.T) {
 			t.Errorf("%s: the title is not shown as plain text", p)
 		}
 	}
-	if !b.WaitFor(`document.querySelectorAll("figure.chart[data-chart-ready]").length === document.querySelectorAll("figure.chart").length`) {
-		t.Error("charts with hostile labels did not draw")
+	// Hostile labels are text in the drawings made at build, and the
+	// interactive chart draws them too.
+	b.Visit("/activities/act/")
+	if n := Eval[int](b, `[...document.querySelectorAll(".chart-plot svg text")].filter(e => e.textContent.includes("</script><script>")).length`); n == 0 {
+		t.Error("the drawings do not show the hostile labels as text")
+	}
+	if n := Eval[int](b, `document.querySelectorAll(".chart-plot foreignObject, .chart-plot script, .chart-plot a, .chart-plot image").length`); n > 0 {
+		t.Errorf("the drawings hold %d elements other than shapes and text", n)
+	}
+	b.Hover(".chart-plot")
+	if !b.WaitFor(`document.querySelectorAll("figure.chart[data-chart-ready]").length === 1`) {
+		t.Error("a chart with hostile labels did not draw when touched")
+	}
+	if Eval[bool](b, `window.__pwned !== undefined`) {
+		t.Error("injected script ran in the interactive chart")
 	}
 }
 

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/chartsvg"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
@@ -105,4 +107,42 @@ func BenchmarkSessionEditYAML10000(b *testing.B) {
 			b.Logf("rendered %d pages: %v", len(up.Rendered), up.Rendered[:min(8, len(up.Rendered))])
 		}
 	}
+}
+
+// BenchmarkChartsExampleCold builds the example as a first `jinzhan build`
+// on a machine does: ECharts compiled and every chart drawn anew (each run
+// has a renderer of its own, and no cache folder). ms/chart is the build's
+// time over its charts; BenchmarkBuildExample, whose renderer keeps its
+// drawings, is the same build with every chart cached.
+func BenchmarkChartsExampleCold(b *testing.B) {
+	benchmarkCharts(b, func() string { return "" })
+}
+
+// BenchmarkChartsExampleWarmDisk builds the example as the next `jinzhan
+// build` does: a new process (a new renderer) that reads every drawing
+// from the cache folder and so never compiles ECharts.
+func BenchmarkChartsExampleWarmDisk(b *testing.B) {
+	cache := b.TempDir()
+	benchmarkCharts(b, func() string { return cache })
+}
+
+func benchmarkCharts(b *testing.B, cacheDir func() string) {
+	public := filepath.Join(benchDir(b), "public")
+	run := func() *build.Result {
+		opts := sitetest.Options(exampleRoot, public)
+		opts.ChartSVG = chartsvg.New(jinzhan.EChartsSSR(), cacheDir())
+		defer opts.ChartSVG.Close()
+		res, err := build.Run(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return res
+	}
+	charts := run().Charts // fills the cache folder, if any
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		run()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(charts), "ms/chart")
 }

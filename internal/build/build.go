@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jinzhan-dev/jinzhan/internal/chartsvg"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/opendata"
@@ -25,13 +26,16 @@ import (
 
 // Options configure one build.
 type Options struct {
-	Source      string    // the site folder, read through sitefs (never left)
-	Destination string    // output folder; "" for check only
-	BaseURL     string    // overrides site.yaml's base_url when set
-	Theme       fs.FS     // the built-in default theme
-	ECharts     []byte    // the ECharts script to publish
-	EChartsNote []byte    // its licence, published beside it
-	Today       time.Time // for check's stale-data warning; zero means now
+	Source      string // the site folder, read through sitefs (never left)
+	Destination string // output folder; "" for check only
+	BaseURL     string // overrides site.yaml's base_url when set
+	Theme       fs.FS  // the built-in default theme
+	ECharts     []byte // the ECharts script to publish
+	EChartsNote []byte // its licence, published beside it
+	// ChartSVG draws every chart as SVG at build; one renderer serves a
+	// process (it compiles ECharts once and keeps drawings).
+	ChartSVG *chartsvg.Renderer
+	Today    time.Time // for check's stale-data warning; zero means now
 	// ReplaceForeign lets the build replace a destination folder that
 	// jinzhan did not make (see publish.Guard).
 	ReplaceForeign bool
@@ -84,7 +88,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Pages, res.Charts, res.Figures = len(b.model.Pages), b.model.Charts, b.model.Figures
+	res.Pages, res.Charts, res.Figures = len(b.model.Pages), len(b.model.Charts), b.model.Figures
 	whole, err := b.theme.SiteFiles(b.model)
 	if err != nil {
 		return res, err
@@ -124,15 +128,16 @@ func overrideBaseURL(in *load.Input, flag string, problems *diag.List) {
 
 // outputFiles are the files published beside the pages, but for the
 // feeds and sitemap (render.SiteFiles, made once the model is final; the
-// preview makes them only when asked). photos: the
-// resized versions of the stories' photos, made by makePhotos).
-func outputFiles(opts Options, th *render.Theme, model *site.Site, figures opendata.File, photos []render.File) ([]render.File, error) {
+// preview makes them only when asked). made are the files stages before
+// made: the resized versions of the stories' photos (makePhotos), the
+// charts' images (drawCharts).
+func outputFiles(opts Options, th *render.Theme, model *site.Site, figures opendata.File, made []render.File) ([]render.File, error) {
 	figuresJSON, err := figures.Marshal()
 	if err != nil {
 		return nil, err
 	}
 	files := append(th.Files(), render.File{Path: opendata.FiguresPath, Data: figuresJSON})
-	files = append(files, photos...)
+	files = append(files, made...)
 	files = append(files, dataFiles(model)...)
 	schemas, err := schema.Published()
 	if err != nil {

@@ -23,8 +23,8 @@ import (
 )
 
 // pipeline runs the stages of a build in their stated order — load,
-// validate, photos, theme, model — for build.Run and for a preview Session
-// alike; what follows (writing every page, or rendering the pages whose
+// validate, photos, theme, model, charts drawn as SVG — for build.Run and
+// for a preview Session alike; what follows (writing every page, or rendering the pages whose
 // reads changed) is the caller's. A one-off build runs it without caches;
 // a session keeps caches in it between builds, each keyed by its inputs.
 type pipeline struct {
@@ -95,8 +95,12 @@ func (p pipeline) build(src *sitefs.FS, in *load.Input, changed []string, proble
 	if b.model, err = site.BuildWith(in, b.cat, b.theme.Words(), photos, p.charts); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
+	images, err := drawCharts(p.opts.ChartSVG, b.model.Charts)
+	if err != nil {
+		return nil, fmt.Errorf("charts: %w", err)
+	}
 	b.figures = opendata.Figures(b.cat, locale.New(language(in)))
-	files, err := outputFiles(p.opts, b.theme, b.model, b.figures, photoFiles)
+	files, err := outputFiles(p.opts, b.theme, b.model, b.figures, append(photoFiles, images...))
 	if err != nil {
 		return nil, err
 	}

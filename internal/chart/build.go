@@ -39,6 +39,41 @@ type Chart struct {
 	// HeadingLevel is the level of the title's heading; 0 stands for 3
 	// (a chart in a page's charts section, under its h2).
 	HeadingLevel int
+	// Page is the URL of the page the chart is on, and ImageURL where the
+	// chart is published as an SVG file (ImageFor); set by whoever places
+	// the chart.
+	Page, ImageURL string
+
+	// Narrow and Wide are the chart drawn as SVG by ECharts at build
+	// (internal/chartsvg), for phones and for wider screens; Image is the
+	// wide drawing as a file of its own, published at ImageURL, which feeds
+	// show and the open-data page lists. The build sets them once the
+	// model is made.
+	Narrow, Wide Drawing
+	Image        []byte
+}
+
+// Drawing is a chart drawn as SVG at one size.
+type Drawing struct {
+	Width, Height int
+	// SVG is an <svg> element of shapes and text only, its ids starting
+	// with the chart's ID.
+	SVG template.HTML
+}
+
+// The widths in px a chart is drawn at. A 360 px phone shows the narrow
+// drawing 294 px wide (its 12 px text at 10.4 px); from 36em (576 px) on,
+// the theme shows the wide one, 510 to 686 px wide in a page's charts
+// section, 558 px at most in a text (12 px text at 10.2 px or more).
+const (
+	NarrowWidth = 340
+	WideWidth   = 600
+)
+
+// ImageFor is where the chart with element id id is published as an SVG
+// file: /charts/<id without its "chart-">.svg.
+func ImageFor(id string) string {
+	return "/charts/" + strings.TrimPrefix(id, "chart-") + ".svg"
 }
 
 // Table is the chart's data as an HTML table.
@@ -189,8 +224,6 @@ func barOption(s *Spec, w Words) map[string]any {
 		charts.WithTitleOpts(titled(s)),
 		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		// Room on the right for value labels such as 100余万元.
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "96", Top: "36", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
 	valueAxis := opts.YAxis{Type: "value", Name: ax.name, NameGap: nameGap}
 	if horizontal {
@@ -208,7 +241,10 @@ func barOption(s *Spec, w Words) map[string]any {
 	}
 	bar.AddSeries(w.Value, data, charts.WithBarChartOpts(opts.BarChart{BarWidth: "60%"}))
 	bar.Validate()
-	return bar.JSON()
+	option := bar.JSON()
+	// Room on the right for value labels such as 100余万元.
+	option["grid"] = grid(8, 96, 36, 8)
+	return option
 }
 
 func pieOption(s *Spec) map[string]any {
@@ -247,8 +283,7 @@ func stackedOption(s *Spec) map[string]any {
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(titled(s)),
 		charts.WithColorsOpts(palette),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "56", Top: "48", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: ax.name}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Width: 120, Overflow: "break"}}),
 	)
@@ -262,7 +297,9 @@ func stackedOption(s *Spec) map[string]any {
 		bar.AddSeries(seg, data, charts.WithBarChartOpts(opts.BarChart{Stack: "total", BarWidth: "60%"}))
 	}
 	bar.Validate()
-	return bar.JSON()
+	option := bar.JSON()
+	option["grid"] = grid(8, 56, 48, 8)
+	return option
 }
 
 // insideLabel writes a figure inside a bar: dark text on a white chip, so
@@ -290,8 +327,6 @@ func lineOption(s *Spec) map[string]any {
 		charts.WithTitleOpts(titled(s)),
 		charts.WithColorsOpts(palette),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(s.Lines) > 1), Top: "0"}),
-		// Room above the plot for the legend, then the axis name.
-		charts.WithGridOpts(opts.Grid{Left: "2%", Right: "36", Top: "60", Bottom: "4%", ContainLabel: opts.Bool(true)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: ax.name, NameGap: nameGap}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 	)
@@ -307,7 +342,18 @@ func lineOption(s *Spec) map[string]any {
 		line.AddSeries(l.Label, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
 	}
 	line.Validate()
-	return line.JSON()
+	option := line.JSON()
+	// Room above the plot for the legend, then the axis name.
+	option["grid"] = grid("2%", 36, 60, "4%")
+	return option
+}
+
+// grid places the plot: its edges (px, or a share of the chart) are where
+// the axis labels end, so that no label is cut, however long. It is
+// ECharts 6's way (outerBounds the same as the grid, containing the axis
+// labels); the containLabel of ECharts 5 needs a legacy part in the bundle.
+func grid(left, right, top, bottom any) map[string]any {
+	return map[string]any{"left": left, "right": right, "top": top, "bottom": bottom, "outerBoundsMode": "same", "outerBoundsContain": "axisLabel"}
 }
 
 func itemTable(items []Item, w Words) Table {

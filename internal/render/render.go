@@ -129,6 +129,23 @@ func chartsIn(set *template.Template) markdown.ChartWriter {
 	}
 }
 
+// chartsInFeed draws a chart block for a feed with set's "chart-feed"
+// partial, its image linked absolutely (base is the site's address); a
+// theme without that partial draws it as on its pages.
+func chartsInFeed(set *template.Template, base string) markdown.ChartWriter {
+	if set.Lookup("chart-feed") == nil {
+		return chartsIn(set)
+	}
+	return func(w util.BufWriter, c any, level int) error {
+		if ch, ok := c.(*chart.Chart); ok {
+			placed := *ch
+			placed.ImageURL = base + ch.ImageURL
+			c = &placed
+		}
+		return set.ExecuteTemplate(w, "chart-feed", c)
+	}
+}
+
 // pageData is what a page template sees.
 type pageData struct {
 	Site    *site.Site

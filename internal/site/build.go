@@ -128,25 +128,26 @@ func (b *builder) townships() {
 	}
 }
 
-// buildChart draws a checked spec with a stable id; scope is the activity
-// its references are relative to ("" for full references).
-func (b *builder) buildChart(spec *load.ChartSpec, id, scope string) (*chart.Chart, error) {
+// buildChart draws a checked spec with a stable id, for the page at page;
+// scope is the activity its references are relative to ("" for full
+// references).
+func (b *builder) buildChart(spec *load.ChartSpec, id, page, scope string) (*chart.Chart, error) {
 	resolved, ok := b.cat.Charts[spec]
 	if !ok {
 		return nil, nil // refused by validation; the build stops before rendering
 	}
 	dataURL := opendata.CSVURL(b.dataset(spec, scope))
-	if c, ok := b.memo[resolved]; ok && c.ID == id && c.DataURL == dataURL {
+	if c, ok := b.memo[resolved]; ok && c.ID == id && c.DataURL == dataURL && c.Page == page {
 		b.used[resolved] = c
-		b.site.Charts++
+		b.site.Charts = append(b.site.Charts, c)
 		return c, nil
 	}
 	s := *resolved
 	s.ID = id
 	c, err := chart.Build(&s, b.words, b.loc)
 	if err == nil {
-		c.DataURL = dataURL
-		b.site.Charts++
+		c.DataURL, c.Page, c.ImageURL = dataURL, page, chart.ImageFor(id)
+		b.site.Charts = append(b.site.Charts, c)
 		if b.used != nil {
 			b.used[resolved] = c
 		}
@@ -257,7 +258,7 @@ func (b *builder) activities() error {
 			act.Breakdowns = append(act.Breakdowns, b.breakdown(act, &a.Breakdowns[i]))
 		}
 		for i := range a.Charts {
-			c, err := b.buildChart(&a.Charts[i], chartID("activity-"+a.Slug, i, &a.Charts[i]), a.Slug)
+			c, err := b.buildChart(&a.Charts[i], chartID("activity-"+a.Slug, i, &a.Charts[i]), "/activities/"+a.Slug+"/", a.Slug)
 			if err != nil {
 				return fmt.Errorf("%s: chart %d: %w", a.Pos.File, i+1, err)
 			}
@@ -332,7 +333,7 @@ func (b *builder) campaign() error {
 		}
 	}
 	for i := range c.Charts {
-		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]), "")
+		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]), "/", "")
 		if err != nil {
 			return fmt.Errorf("%s: chart %d: %w", load.CampaignFile, i+1, err)
 		}
@@ -366,7 +367,7 @@ func (b *builder) docs() error {
 				}
 			}
 		case load.KindStory:
-			s := &Story{Slug: d.Slug, URL: "/stories/" + d.Slug + "/", Title: fm.Title, Date: fm.Date, Summary: fm.Summary, Activity: b.acts[fm.Activity], Figures: cited}
+			s := &Story{Slug: d.Slug, URL: docURL(d), Title: fm.Title, Date: fm.Date, Summary: fm.Summary, Activity: b.acts[fm.Activity], Figures: cited}
 			for _, slug := range fm.Townships {
 				if t := b.towns[slug]; t != nil && !slices.Contains(s.Townships, t) {
 					s.Townships = append(s.Townships, t)
@@ -385,7 +386,7 @@ func (b *builder) docs() error {
 			b.site.Stories = append(b.site.Stories, s)
 			b.site.Pages = append(b.site.Pages, s.Page)
 		case load.KindPage:
-			b.site.Pages = append(b.site.Pages, &Page{URL: "/" + d.Slug + "/", Kind: "page", Title: fm.Title, Summary: fm.Summary, Doc: d, Resolved: resolved, Charts: blocks > 0})
+			b.site.Pages = append(b.site.Pages, &Page{URL: docURL(d), Kind: "page", Title: fm.Title, Summary: fm.Summary, Doc: d, Resolved: resolved, Charts: blocks > 0})
 		}
 	}
 	if home == nil {
@@ -425,6 +426,7 @@ func (b *builder) storyPhotos(photos []load.Photo) []*Photo {
 // citation order), the resolutions and the number of charts.
 func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, error) {
 	var cited []*Figure
+	page := docURL(d)
 	resolved := &markdown.Resolved{}
 	charts := 0
 	pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
@@ -444,7 +446,7 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, erro
 			if spec == nil {
 				continue
 			}
-			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), "")
+			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), page, "")
 			if err != nil {
 				return nil, nil, 0, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
 			}
@@ -455,6 +457,19 @@ func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, erro
 		}
 	}
 	return cited, resolved, charts, nil
+}
+
+// docURL is the URL of the page a Markdown file is the text of.
+func docURL(d *load.Doc) string {
+	switch d.Kind {
+	case load.KindHome:
+		return "/"
+	case load.KindActivity:
+		return "/activities/" + d.Slug + "/"
+	case load.KindStory:
+		return "/stories/" + d.Slug + "/"
+	}
+	return "/" + d.Slug + "/"
 }
 
 // resolved is what a reference to f prints, shared by every reference.

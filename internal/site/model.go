@@ -28,12 +28,12 @@ type Site struct {
 	// renderer fills them into the interface strings).
 	PlaceNames load.PlaceNames
 	Campaign   *Campaign
-	Activities []*Activity // by weight, then slug
-	Townships  []*Township // as listed in data/townships.yaml
-	Stories    []*Story    // newest first, then by slug
-	Pages      []*Page     // every page, sorted by URL
-	Figures    int         // figures in the data
-	Charts     int         // charts on all pages
+	Activities []*Activity    // by weight, then slug
+	Townships  []*Township    // as listed in data/townships.yaml
+	Stories    []*Story       // newest first, then by slug
+	Pages      []*Page        // every page, sorted by URL
+	Figures    int            // figures in the data
+	Charts     []*chart.Chart // every chart of every page, in the order built
 	// Data are the open-data files, listed on /data/: the campaign's
 	// figures, then each activity's (in the order of Activities); a
 	// dataset without rows is not among them.

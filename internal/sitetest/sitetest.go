@@ -12,10 +12,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jinzhan-dev/jinzhan"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/chartsvg"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"golang.org/x/tools/txtar"
 )
@@ -46,10 +48,16 @@ func Write(t testing.TB, files string) string {
 }
 
 // Options are the build options of a test site in dir, writing to public.
+// Every site a test binary builds shares one chart renderer (Charts).
 func Options(dir, public string) build.Options {
 	script, license := jinzhan.ECharts()
-	return build.Options{Source: dir, Destination: public, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license}
+	return build.Options{Source: dir, Destination: public, Theme: jinzhan.DefaultTheme(), ECharts: script, EChartsNote: license, ChartSVG: Charts()}
 }
+
+// Charts is the chart renderer of a test binary: ECharts compiled once,
+// charts alike drawn once, nothing kept on disk (a test's drawings never
+// come from another run).
+var Charts = sync.OnceValue(func() *chartsvg.Renderer { return chartsvg.New(jinzhan.EChartsSSR(), "") })
 
 // Run builds the site in dir into dir/public.
 func Run(t testing.TB, dir string) *Result {

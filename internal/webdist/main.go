@@ -1,7 +1,8 @@
 // Command webdist generates web/dist, the ECharts jinzhan serves and
-// embeds: esbuild's bundle of web/echarts.js, built from the npm packages
-// package-lock.json pins, and the licence files of every package the
-// bundle takes code from. `make deps` runs it (`go run ./internal/webdist`
+// embeds: esbuild's bundles of web/echarts.js (for pages) and
+// web/echarts-ssr.js (run by the build to draw charts as SVG), built from
+// the npm packages package-lock.json pins, and the licence files of every
+// package the bundles take code from. `make deps` runs it (`go run ./internal/webdist`
 // in the repository). The output is committed, so that a clone or
 // `go install` builds with Go alone; TestDistIsTheLockfiles regenerates it
 // and fails on any difference.

@@ -12,15 +12,22 @@ import (
 	"strings"
 )
 
-// Entry is the script esbuild bundles, relative to the repository.
-const Entry = "web/echarts.js"
-
 // Dist is the folder generate writes, relative to the repository; embed.go
 // embeds it.
 const Dist = "web/dist"
 
-// Bundle is the file name of the bundle in Dist.
-const Bundle = "echarts.min.js"
+// Bundle is one script esbuild makes: its entry, relative to the
+// repository, and its file name in Dist.
+type Bundle struct{ Entry, Name string }
+
+// Bundles are the ECharts scripts jinzhan carries: the one pages load when
+// a reader touches a chart (canvas renderer), and the one the build runs
+// in Go to draw every chart as SVG (internal/chartsvg). Both take their
+// chart types and components from web/parts.js.
+var Bundles = []Bundle{
+	{Entry: "web/echarts.js", Name: "echarts.min.js"},
+	{Entry: "web/echarts-ssr.js", Name: "echarts-ssr.min.js"},
+}
 
 // Licenses is the folder in Dist that holds the licence files of every npm
 // package the bundle takes code from, under the package's name.
@@ -28,10 +35,10 @@ const Licenses = "licenses"
 
 // esbuildArgs bundle the ECharts parts jinzhan draws into one minified
 // script; the licences go beside it, not into it.
-var esbuildArgs = []string{Entry, "--bundle", "--minify", "--format=iife", "--legal-comments=none", "--log-level=warning"}
+var esbuildArgs = []string{"--bundle", "--minify", "--format=iife", "--legal-comments=none", "--log-level=warning"}
 
-// generate bundles Entry with the esbuild npm installed under repo, into
-// out/Bundle, and copies the licence files of each package the bundle
+// generate bundles each of Bundles with the esbuild npm installed under
+// repo, into out, and copies the licence files of each package a bundle
 // holds code from into out/Licenses/<package>/. It first checks that
 // node_modules holds what package-lock.json pins, so the output is the
 // lockfile's.
@@ -55,17 +62,27 @@ func generate(repo, out string) error {
 		return err
 	}
 	defer os.RemoveAll(meta)
-	metafile := filepath.Join(meta, "meta.json")
-	args := append(slices.Clip(esbuildArgs), "--outfile="+filepath.Join(out, Bundle), "--metafile="+metafile)
-	cmd := exec.Command(filepath.Join(repo, "node_modules", ".bin", "esbuild"), args...)
-	cmd.Dir = repo
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("esbuild: %v\n%s", err, msg)
+	var packages []string
+	for i, b := range Bundles {
+		metafile := filepath.Join(meta, fmt.Sprintf("meta%d.json", i))
+		args := append([]string{b.Entry}, esbuildArgs...)
+		args = append(args, "--outfile="+filepath.Join(out, b.Name), "--metafile="+metafile)
+		cmd := exec.Command(filepath.Join(repo, "node_modules", ".bin", "esbuild"), args...)
+		cmd.Dir = repo
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("esbuild %s: %v\n%s", b.Entry, err, msg)
+		}
+		held, err := bundledPackages(metafile)
+		if err != nil {
+			return err
+		}
+		for _, dir := range held {
+			if !slices.Contains(packages, dir) {
+				packages = append(packages, dir)
+			}
+		}
 	}
-	packages, err := bundledPackages(metafile)
-	if err != nil {
-		return err
-	}
+	slices.Sort(packages)
 	for _, dir := range packages {
 		if err := lock.installed(repo, dir); err != nil {
 			return err

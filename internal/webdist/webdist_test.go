@@ -46,7 +46,7 @@ func TestDistIsTheLockfiles(t *testing.T) {
 			t.Errorf("%s/%s is not made from package-lock.json: run make deps and commit %s", Dist, name, Dist)
 		}
 	}
-	for _, name := range []string{Bundle, Licenses + "/echarts/LICENSE", Licenses + "/echarts/NOTICE", Licenses + "/zrender/LICENSE"} {
+	for _, name := range []string{Bundles[0].Name, Bundles[1].Name, Licenses + "/echarts/LICENSE", Licenses + "/echarts/NOTICE", Licenses + "/zrender/LICENSE"} {
 		if _, ok := want[name]; !ok {
 			t.Errorf("the generated %s lacks %s", Dist, name)
 		}

@@ -1,98 +1,115 @@
-// jinzhan chart bootstrap: draws each chart from its JSON option block.
-// The option is data only (parsed with JSON.parse, never evaluated), and the
-// data table stays in the page for readers without JavaScript or a screen.
+// jinzhan charts. Every chart is in the page as ECharts drew it at build:
+// an SVG, seen with nothing to load. The first time a reader touches a
+// chart — the pointer over it, a tap, or a key while it has focus — this
+// script loads ECharts (once for the page) and draws the interactive chart
+// in the drawing's box, over it, so that nothing on the page moves. Its
+// tooltips then follow the pointer, or the arrow keys (Escape hides them).
+// The option is data only (JSON.parse, never evaluated); ECharts' own
+// bundle prepares it as the build did (window.jinzhanPrepare).
 (function () {
   "use strict";
-  var charts = [];
+  var script = document.currentScript;
+  var src = script && script.getAttribute("data-echarts");
+  var loading = null; // ECharts, once asked for
+  var live = []; // the charts drawn, for resizing
 
-  // number writes a number in the site's style: "en" groups thousands
-  // (10,000), "zh" writes the digits plainly (10000). It works on the
-  // digits JavaScript prints, so it adds no rounding of its own.
-  function number(style) {
-    var sep = style === "en" ? "," : "";
-    return function (value) {
-      if (typeof value !== "number" || !isFinite(value)) return String(value);
-      var parts = String(value).split(".");
-      parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-      return parts.join(".");
-    };
+  function loadECharts() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.echarts && window.jinzhanPrepare) return resolve();
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = resolve;
+        s.onerror = function () {
+          loading = null; // the next touch tries again
+          reject(new Error("ECharts did not load"));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
   }
 
-  function list(x) {
-    if (!x) return [];
-    return Array.isArray(x) ? x : [x];
+  // draw puts the interactive chart in plot's box and hands it to then; a
+  // chart already drawn is handed over at once. If ECharts cannot be had,
+  // the drawing stays.
+  function draw(plot, then) {
+    if (plot.jinzhanChart) return then(plot.jinzhanChart);
+    plot.jinzhanWaiting = then; // the latest touch decides what to show
+    if (plot.hasAttribute("data-live")) return;
+    plot.setAttribute("data-live", "loading");
+    loadECharts().then(function () {
+      var block = document.getElementById(plot.getAttribute("data-chart-option"));
+      var option = window.jinzhanPrepare(JSON.parse(block.textContent));
+      var box = document.createElement("div");
+      box.className = "chart-live";
+      plot.appendChild(box);
+      var chart = echarts.init(box, null, { renderer: "canvas" });
+      chart.setOption(option);
+      plot.jinzhanChart = chart;
+      plot.jinzhanPoints = points(option);
+      plot.setAttribute("data-live", "");
+      plot.closest("figure").setAttribute("data-chart-ready", "");
+      live.push(chart);
+      plot.jinzhanWaiting(chart);
+    }, function () {
+      plot.removeAttribute("data-live");
+    });
   }
 
-  // numbered gives the parts of an option that show bare numbers — value
-  // axes, gauge ticks, line point labels, tooltips — the site's number
-  // style, where the option names none of its own (bar labels carry the
-  // figure as the page writes it).
-  function numbered(option, format) {
-    var axes = list(option.xAxis).concat(list(option.yAxis));
-    for (var i = 0; i < axes.length; i++) {
-      if (axes[i].type !== "value") continue;
-      axes[i].axisLabel = axes[i].axisLabel || {};
-      if (!axes[i].axisLabel.formatter) axes[i].axisLabel.formatter = format;
-    }
-    var series = list(option.series);
-    for (var j = 0; j < series.length; j++) {
-      var s = series[j];
-      if (s.type === "gauge") {
-        s.axisLabel = s.axisLabel || {};
-        if (!s.axisLabel.formatter) s.axisLabel.formatter = format;
-      }
-      if (s.type === "line" && s.label && !s.label.formatter) {
-        s.label.formatter = function (p) { return format(p.value); };
-      }
-    }
-    option.tooltip = option.tooltip || {};
-    if (!option.tooltip.valueFormatter) option.tooltip.valueFormatter = format;
+  // points is how many data points the first series has: the steps of
+  // the arrow keys.
+  function points(option) {
+    var series = [].concat(option.series || []);
+    return series.length && series[0].data ? series[0].data.length : 0;
   }
 
-  function draw(canvas) {
-    var block = document.getElementById(canvas.getAttribute("data-chart-option"));
-    if (!block || typeof echarts === "undefined") return;
-    var option;
-    try {
-      option = JSON.parse(block.textContent);
-    } catch (e) {
-      return; // leave the table as the chart
+  // tipAt shows, once the chart is drawn, the tooltip of what the touch
+  // that drew it is over; ECharts follows the pointer from then on.
+  function tipAt(plot, event) {
+    if (plot.jinzhanChart) return;
+    var x = event.clientX, y = event.clientY;
+    draw(plot, function (chart) {
+      var box = plot.getBoundingClientRect();
+      chart.dispatchAction({ type: "showTip", x: x - box.left, y: y - box.top });
+    });
+  }
+
+  var steps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Enter: 0, " ": 0 };
+
+  function key(plot, event) {
+    if (event.key === "Escape" && plot.jinzhanChart) {
+      plot.jinzhanChart.dispatchAction({ type: "hideTip" });
+      return;
     }
-    // What the option says to this script (its number style), apart from
-    // what it says to ECharts.
-    var own = option.jinzhan || {};
-    delete option.jinzhan;
-    numbered(option, number(own.numbers));
-    canvas.hidden = false;
-    var chart = echarts.init(canvas, null, { renderer: "canvas" });
-    chart.setOption(option);
-    // The canvas stays hidden from screen readers (aria-hidden): the figure
-    // is named by its title and described by its summary, the table holds
-    // the data.
-    var figure = canvas.closest("figure");
-    var details = figure && figure.querySelector("details.chart-data");
-    if (details) details.open = false;
-    figure.setAttribute("data-chart-ready", "");
-    charts.push(chart);
+    if (!(event.key in steps) || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault(); // the keys move through the chart, not the page
+    draw(plot, function (chart) {
+      var n = plot.jinzhanPoints;
+      if (!n) return;
+      var at = plot.jinzhanAt === undefined ? 0 : (plot.jinzhanAt + steps[event.key] + n) % n;
+      plot.jinzhanAt = at;
+      chart.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: at });
+    });
   }
 
   function start() {
-    var canvases = document.querySelectorAll("[data-chart-option]");
-    for (var i = 0; i < canvases.length; i++) draw(canvases[i]);
+    var plots = document.querySelectorAll(".chart-plot[data-chart-option]");
+    for (var i = 0; i < plots.length; i++) {
+      var plot = plots[i];
+      plot.tabIndex = 0; // a stop for the keys only where this script runs
+      plot.addEventListener("pointerenter", tipAt.bind(null, plot));
+      plot.addEventListener("pointerdown", tipAt.bind(null, plot));
+      plot.addEventListener("keydown", key.bind(null, plot));
+    }
     var pending;
     window.addEventListener("resize", function () {
       clearTimeout(pending);
       pending = setTimeout(function () {
-        for (var j = 0; j < charts.length; j++) charts[j].resize();
+        for (var j = 0; j < live.length; j++) live[j].resize();
       }, 100);
     });
   }
-
-  // Printed pages carry the tables (browsers cannot print a canvas' data).
-  window.addEventListener("beforeprint", function () {
-    var tables = document.querySelectorAll("details.chart-data");
-    for (var i = 0; i < tables.length; i++) tables[i].open = true;
-  });
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
