@@ -49,11 +49,10 @@ type Doc struct {
 	Kind     DocKind
 	Slug     string
 	Front    FrontMatter
-	Body     []byte
-	BodyLine int // line of the file where Body starts
+	BodyLine int // line of the file where the Markdown body starts
 	// Text is the body rendered to HTML when it is parsed, with a hole for
-	// each figure reference and chart block; the parse tree is not kept
-	// (see docs/architecture.md).
+	// each figure reference and chart block; neither the parse tree nor
+	// the Markdown is kept (see docs/architecture.md).
 	Text *markdown.Text
 	// Marks are the nodes of the parse that name data — figure references,
 	// mistyped ones and chart blocks — in the order of the text, found
@@ -90,7 +89,7 @@ func parsedFrom(body []byte, ids []string, whole bool) uint64 {
 	return h.Sum64()
 }
 
-// PosAt turns a byte offset in Body into a position in the file (the
+// PosAt turns a byte offset in the Markdown body into a position in the file (the
 // column counts characters).
 func (d *Doc) PosAt(offset int) diag.Pos {
 	line, col := d.lines.lineCol(offset)
@@ -394,7 +393,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
 		return nil
 	}
-	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
+	doc := &Doc{Path: name, Kind: kind, Slug: slug, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
 	if !hasFront {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("start the file with ---, a title: line and another ---"),
 			"the file has no front matter")
