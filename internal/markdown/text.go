@@ -3,7 +3,7 @@ package markdown
 import (
 	"bytes"
 	"io"
-	"slices"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,7 +17,7 @@ import (
 // 1.5 KB story takes about 7 KB, its HTML about 2 KB.
 type Text struct {
 	html  []byte
-	holes []hole // in the order of the text
+	holes []hole // in the order of html
 }
 
 // hole is where a node's output goes in Text.html.
@@ -37,14 +37,17 @@ var holeRenderers = map[ast.NodeKind]renderer.NodeRendererFunc{
 // figure reference and chart block. The tree is left as it was; the holes
 // point to its nodes, which the build's Resolved is keyed by (see Detach).
 func NewText(md goldmark.Markdown, source []byte, tree ast.Node) *Text {
-	var buf bytes.Buffer
+	buf := textBufs.Get().(*bytes.Buffer)
+	defer func() { buf.Reset(); textBufs.Put(buf) }()
 	t := &Text{}
 	// Only a chart writer can fail and none is called: a hole is left.
-	_ = md.Renderer().Render(writer{Buffer: &buf, holes: &t.holes}, source, tree)
+	_ = md.Renderer().Render(writer{Buffer: buf, holes: &t.holes}, source, tree)
 	t.html = bytes.Clone(buf.Bytes())
-	t.holes = slices.Clip(t.holes)
 	return t
 }
+
+// textBufs are the buffers NewText renders into before keeping the bytes.
+var textBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Render writes the text into buf, its references and chart blocks as
 // resolved says (nil: shown as unresolved), each chart drawn by draw (nil:
