@@ -17,7 +17,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
-	"github.com/yuin/goldmark/ast"
 )
 
 const exampleRoot = "../.."
@@ -64,12 +63,11 @@ func expectedCharts(t *testing.T) map[string][][]string {
 		// The narrative, with its chart blocks, comes before the data charts.
 		for _, d := range in.Docs {
 			if d.Kind == load.KindActivity && d.Slug == a.Slug {
-				_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-					if b, ok := n.(*markdown.ChartBlock); ok && entering {
+				for _, n := range d.Marks {
+					if b, ok := n.(*markdown.ChartBlock); ok {
 						pages[url] = append(pages[url], displays(cat.Charts[cat.Blocks[b]]))
 					}
-					return ast.WalkContinue, nil
-				})
+				}
 			}
 		}
 		for i := range a.Charts {

@@ -9,9 +9,7 @@ import (
 	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
-	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
-	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 )
 
@@ -166,38 +164,16 @@ func links(a html.Attribute) []string {
 // markdownLinks checks the links and images of one Markdown document.
 func markdownLinks(p *site.Page, out *Output, list *diag.List, reported map[string]bool) {
 	d := p.Doc
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		var dest string
-		switch n := n.(type) {
-		case *ast.Link:
-			dest = string(n.Destination)
-		case *ast.Image:
-			dest = string(n.Destination)
-		default:
-			return ast.WalkContinue, nil
-		}
-		t, inside := resolve(p.URL, dest)
+	for _, l := range d.Links {
+		t, inside := resolve(p.URL, l.Destination)
 		if !inside || out.exists(t) {
-			return ast.WalkContinue, nil
+			continue
 		}
-		reported[p.URL+" "+dest] = true
-		list.Errorf(docPos(d, n), "", diag.T("link to a page of the site such as /townships/ or /stories/<slug>/, or to a file under static/"), "broken link %q", dest)
-		return ast.WalkContinue, nil
-	})
-}
-
-// docPos finds a node's line through its first text segment.
-func docPos(d *load.Doc, n ast.Node) diag.Pos {
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			return d.PosAt(t.Segment.Start)
+		reported[p.URL+" "+l.Destination] = true
+		pos := diag.Pos{File: d.Path}
+		if l.Offset >= 0 {
+			pos = d.PosAt(l.Offset)
 		}
+		list.Errorf(pos, "", diag.T("link to a page of the site such as /townships/ or /stories/<slug>/, or to a file under static/"), "broken link %q", l.Destination)
 	}
-	if n.Parent() != nil && n.Parent().Lines().Len() > 0 {
-		return d.PosAt(n.Parent().Lines().At(0).Start)
-	}
-	return diag.Pos{File: d.Path}
 }

@@ -1,6 +1,7 @@
 // Package load is the first stage of a build: it reads every input file of
-// a site once, decodes YAML strictly and parses Markdown into goldmark
-// trees, reporting every problem with its position.
+// a site once, decodes YAML strictly and parses Markdown with goldmark
+// (keeping each text as HTML with holes, not as a tree), reporting every
+// problem with its position.
 package load
 
 import (
@@ -48,18 +49,23 @@ type Doc struct {
 	Kind     DocKind
 	Slug     string
 	Front    FrontMatter
-	Body     []byte
-	BodyLine int // line of the file where Body starts
-	AST      ast.Node
-	// Marks are the nodes of AST that name data — figure references,
+	BodyLine int // line of the file where the Markdown body starts
+	// Text is the body rendered to HTML when it is parsed, with a hole for
+	// each figure reference and chart block; neither the parse tree nor
+	// the Markdown is kept (see docs/architecture.md).
+	Text *markdown.Text
+	// Marks are the nodes of the parse that name data — figure references,
 	// mistyped ones and chart blocks — in the order of the text, found
 	// once when it is parsed: validation, the model and the sources each
 	// look at them in every build, and walking 10,000 trees each time took
-	// a third of the preview's rebuild of one story.
+	// a third of the preview's rebuild of one story. They are detached
+	// from the tree; the holes of Text are the same nodes.
 	Marks []ast.Node
-	// Parsed fingerprints what AST was parsed from (the body and the ids
+	// Links are the links and images of the text, for `jinzhan check`.
+	Links []markdown.Link
+	// Parsed fingerprints what Text was parsed from (the body and the ids
 	// its headings avoid): two Docs with the same Parsed render the same,
-	// so a preview can tell a kept parse from a new one without walking it.
+	// so a preview can tell a kept parse from a new one without comparing.
 	Parsed uint64
 	lines  *lines
 }
@@ -83,7 +89,7 @@ func parsedFrom(body []byte, ids []string, whole bool) uint64 {
 	return h.Sum64()
 }
 
-// PosAt turns a byte offset in Body into a position in the file (the
+// PosAt turns a byte offset in the Markdown body into a position in the file (the
 // column counts characters).
 func (d *Doc) PosAt(offset int) diag.Pos {
 	line, col := d.lines.lineCol(offset)
@@ -387,7 +393,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
 		return nil
 	}
-	doc := &Doc{Path: name, Kind: kind, Slug: slug, Body: body, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
+	doc := &Doc{Path: name, Kind: kind, Slug: slug, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
 	if !hasFront {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("start the file with ---, a title: line and another ---"),
 			"the file has no front matter")
@@ -400,11 +406,13 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		// Parsed, this text would hold the build up or exhaust its memory;
 		// the front matter is still checked, against an empty body.
 		list.Add(diag.Diagnostic{Pos: doc.PosAt(over.Offset), Message: over.Message, Hint: over.Hint})
-		doc.AST, doc.Parsed = ast.NewDocument(), parsedFrom(body, ids, false)
+		doc.Text, doc.Parsed = &markdown.Text{}, parsedFrom(body, ids, false)
 		return doc
 	}
-	doc.AST = md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext(ids...)))
-	doc.Marks = markdown.Marks(doc.AST)
+	tree := md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext(ids...)))
+	doc.Marks, doc.Links = markdown.Marks(tree)
+	doc.Text = markdown.NewText(md, body, tree)
+	markdown.Detach(doc.Marks) // the tree is dropped here
 	doc.Parsed = parsedFrom(body, ids, true)
 	return doc
 }

@@ -76,13 +76,13 @@ type ChartWriter func(w util.BufWriter, chart any, level int) error
 
 type chartRenderer struct{}
 
-func (r chartRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindChartBlock, r.render)
+func (chartRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindChartBlock, renderChartBlock)
 }
 
-func (chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func renderChartBlock(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ChartBlock)
-	if !entering {
+	if !entering || leaveHole(w, n) {
 		return ast.WalkSkipChildren, nil
 	}
 	c, draw := resolvedOf(w).Chart(n), drawOf(w)
@@ -94,7 +94,7 @@ func (chartRenderer) render(w util.BufWriter, _ []byte, node ast.Node, entering 
 
 type chartBlocks struct{}
 
-// ChartBlocks registers ```chart blocks; Render's ChartWriter draws each
+// ChartBlocks registers ```chart blocks; Text.Render's ChartWriter draws each
 // resolved chart.
 var ChartBlocks goldmark.Extender = chartBlocks{}
 

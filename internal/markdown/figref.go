@@ -70,6 +70,9 @@ func renderFigureRef(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 		return ast.WalkContinue, nil
 	}
 	n := node.(*FigureRef)
+	if leaveHole(w, n) {
+		return ast.WalkSkipChildren, nil
+	}
 	f := resolvedOf(w).Figure(n)
 	if f == nil {
 		// Validation rejects unknown references; this only shows in

@@ -75,12 +75,9 @@ func FuzzFigureRef(f *testing.F) {
 		if n := bytes.Count(src, []byte("{{")); refs > n {
 			t.Fatalf("%d references from %d {{", refs, n)
 		}
-		var out bytes.Buffer
-		if err := Render(md, &out, src, doc, &resolved, nil); err != nil {
-			t.Fatalf("render: %v", err)
-		}
-		if problem := unsafeHTML(out.String()); problem != "" {
-			t.Fatalf("%s in\n%s", problem, out.String())
+		out := renderBothWays(t, md, src, doc, &resolved, nil)
+		if problem := unsafeHTML(out); problem != "" {
+			t.Fatalf("%s in\n%s", problem, out)
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"html"
 	"os"
 	"path/filepath"
@@ -70,12 +69,9 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		doc := md.Parser().Parse(text.NewReader(src))
 		resolved := resolveForTest(doc)
-		var out bytes.Buffer
-		if err := Render(md, &out, src, doc, resolved, write); err != nil {
-			t.Fatalf("render: %v", err)
-		}
-		if problem := unsafeHTML(out.String()); problem != "" {
-			t.Fatalf("%s in\n%s", problem, out.String())
+		out := renderBothWays(t, md, src, doc, resolved, write)
+		if problem := unsafeHTML(out); problem != "" {
+			t.Fatalf("%s in\n%s", problem, out)
 		}
 	})
 }

@@ -66,11 +66,8 @@ func TestCases(t *testing.T) {
 			src := parts["input.md"]
 			doc := md.Parser().Parse(text.NewReader(src))
 			resolved := resolveForTest(doc)
-			var out bytes.Buffer
-			if err := Render(md, &out, src, doc, resolved, write); err != nil {
-				t.Fatal(err)
-			}
-			if got, want := strings.TrimSpace(out.String()), strings.TrimSpace(string(parts["output.html"])); got != want {
+			out := renderBothWays(t, md, src, doc, resolved, write)
+			if got, want := strings.TrimSpace(out), strings.TrimSpace(string(parts["output.html"])); got != want {
 				t.Errorf("got:\n%s\nwant:\n%s", got, want)
 			}
 		})

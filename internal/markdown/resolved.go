@@ -3,15 +3,12 @@ package markdown
 import (
 	"bytes"
 	"io"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Resolved is what the figure references and chart blocks of one parsed
-// text stand for in one build. The build's model fills it in; the parse
-// tree itself is never written to, so a preview can keep it between builds
-// and render it for any of them.
+// text stand for in one build. The build's model fills it in; the Text
+// itself is never written to, so a preview can keep it between builds and
+// render it for any of them.
 type Resolved struct {
 	figures map[*FigureRef]*ResolvedFigure
 	charts  map[*ChartBlock]any
@@ -54,7 +51,7 @@ func (r *Resolved) Chart(n *ChartBlock) any {
 }
 
 // Shown lists every resolved figure (*ResolvedFigure) and chart, in the
-// order of the text: with the parse tree, all that a rendering reads.
+// order of the text: with the parse (its Text), all that a rendering reads.
 func (r *Resolved) Shown() []any {
 	if r == nil {
 		return nil
@@ -63,24 +60,18 @@ func (r *Resolved) Shown() []any {
 }
 
 // writer is what a text is rendered into: goldmark hands it to every node
-// renderer, which finds there what the build resolved the node to. It
-// writes straight into the buffer (goldmark would otherwise wrap it in a
-// bufio.Writer and copy).
+// renderer, which finds there what the build resolved the node to, or, while
+// a Text is made, where to leave the holes. It writes straight into the
+// buffer (goldmark would otherwise wrap it in a bufio.Writer and copy).
 type writer struct {
 	*bytes.Buffer
 	resolved *Resolved
 	draw     ChartWriter
+	holes    *[]hole // set by NewText: references and charts leave a hole here
 }
 
 func (w writer) Buffered() int { return 0 }
 func (w writer) Flush() error  { return nil }
-
-// Render renders the parse tree of source into buf, its references and
-// chart blocks as resolved says (nil: shown as unresolved, for tests of
-// the extension alone), each chart drawn by draw (nil: none).
-func Render(md goldmark.Markdown, buf *bytes.Buffer, source []byte, tree ast.Node, resolved *Resolved, draw ChartWriter) error {
-	return md.Renderer().Render(writer{buf, resolved, draw}, source, tree)
-}
 
 // resolvedOf finds the build's resolutions in the writer goldmark passed.
 func resolvedOf(w io.Writer) *Resolved {

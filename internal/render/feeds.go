@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
-	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 )
 
@@ -77,7 +76,7 @@ func (t *Theme) Feed(s *site.Site, title, path string, page string, stories []*s
 	var body bytes.Buffer
 	for _, st := range stories {
 		body.Reset()
-		if err := markdown.Render(t.md, &body, st.Page.Doc.Body, st.Page.Doc.AST, st.Page.Resolved, chartsInFeed(t.base, s.BaseURL)); err != nil {
+		if err := st.Page.Doc.Text.Render(&body, st.Page.Resolved, chartsInFeed(t.base, s.BaseURL)); err != nil {
 			return nil, fmt.Errorf("%s: %w", st.Page.Doc.Path, err)
 		}
 		e := atomEntry{

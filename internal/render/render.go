@@ -20,7 +20,6 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/theme"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -42,7 +41,6 @@ type Theme struct {
 	base  *template.Template // baseof and the partials: charts in feeds
 	pages map[string]*template.Template
 	plans map[string]*readPlan
-	md    goldmark.Markdown
 	// strings are the interface strings, with the place names filled in.
 	strings map[string]string
 	words   chart.Words
@@ -57,7 +55,7 @@ type Theme struct {
 // NewTheme reads the theme of a site in lang whose places are named
 // places (site.yaml's place_names).
 func NewTheme(layers theme.Layers, lang string, places load.PlaceNames, echarts []byte) (*Theme, error) {
-	t := &Theme{pages: map[string]*template.Template{}, plans: map[string]*readPlan{}, lang: lang, loc: locale.New(lang), md: markdown.New()}
+	t := &Theme{pages: map[string]*template.Template{}, plans: map[string]*readPlan{}, lang: lang, loc: locale.New(lang)}
 	t.bufs.New = func() any { return new(bytes.Buffer) }
 	own, err := loadStrings(layers, lang)
 	if err != nil {
@@ -164,7 +162,7 @@ func (t *Theme) Page(w io.Writer, s *site.Site, p *site.Page) error {
 	if p.Doc != nil {
 		buf := t.bufs.Get().(*bytes.Buffer)
 		defer func() { buf.Reset(); t.bufs.Put(buf) }()
-		if err := markdown.Render(t.md, buf, p.Doc.Body, p.Doc.AST, p.Resolved, chartsIn(set)); err != nil {
+		if err := p.Doc.Text.Render(buf, p.Resolved, chartsIn(set)); err != nil {
 			return fmt.Errorf("%s: %w", p.Doc.Path, err)
 		}
 		// Raw HTML is off in goldmark and figures/charts are escaped by
