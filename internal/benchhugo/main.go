@@ -20,7 +20,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
@@ -93,11 +92,10 @@ func (t *tool) run(dir string) {
 		fmt.Fprintf(os.Stderr, "%s: %v\n%s", t.name, err, out)
 		os.Exit(1)
 	}
-	usage := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	t.runs = append(t.runs, measure{
 		wall:    wall,
 		cpu:     cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(),
-		peakRSS: usage.Maxrss * 1024,
+		peakRSS: peakRSS(cmd.ProcessState),
 	})
 }
 
