@@ -40,7 +40,7 @@ type Session struct {
 type pageEntry struct {
 	sig    uint64
 	signed bool // false: rendered again on every rebuild
-	html   []byte
+	html   packed
 }
 
 // Update describes one rebuild.
@@ -61,9 +61,13 @@ func NewSession(opts Options) *Session {
 // Page returns the HTML of the page at url ("/x/") from the last good build.
 func (s *Session) Page(url string) ([]byte, bool) {
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	e, ok := s.pages[url]
-	return e.html, ok
+	s.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	html, err := e.html.unpack()
+	return html, err == nil
 }
 
 // File returns a non-page file ("assets/…") from the last good build.
@@ -109,11 +113,12 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		byPath[render.OutputPath(p.URL)] = p.URL
 	}
 	err = renderPages(b.theme, b.model, stale, func(path string, data []byte) error {
+		html := pack(data) // on the render workers, outside the lock
 		mu.Lock()
 		defer mu.Unlock()
 		url := byPath[path]
 		e := pages[url]
-		e.html = append([]byte(nil), data...)
+		e.html = html
 		pages[url] = e
 		return nil
 	})
