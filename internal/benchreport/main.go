@@ -45,7 +45,7 @@ func main() {
 	}
 	for _, name := range order {
 		var parts []string
-		for _, unit := range []string{"ns/op", "µs/story", "ms/edit", "ms/chart", "gzip-bytes/story-page", "B/op", "allocs/op"} {
+		for _, unit := range []string{"ns/op", "µs/story", "ms/edit", "ms-startup", "MB-peak-RSS", "ms/chart", "gzip-bytes/story-page", "B/op", "allocs/op"} {
 			vals := samples[name][unit]
 			if len(vals) == 0 {
 				continue
@@ -53,9 +53,11 @@ func main() {
 			slices.Sort(vals)
 			med := vals[len(vals)/2]
 			if unit == "ns/op" {
-				parts = append(parts, fmt.Sprintf("%.1f ms/build", med/1e6))
+				parts = append(parts, fmt.Sprintf("%.1f ms/op", med/1e6))
 			} else if unit == "ms/edit" {
 				parts = append(parts, fmt.Sprintf("%.1f ms from save to served page", med))
+			} else if unit == "ms-startup" || unit == "MB-peak-RSS" {
+				parts = append(parts, fmt.Sprintf("%.0f %s", med, strings.ReplaceAll(unit, "-", " ")))
 			} else {
 				parts = append(parts, fmt.Sprintf("%.0f %s", med, unit))
 			}
