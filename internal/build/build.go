@@ -8,8 +8,8 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chartsvg"
@@ -22,6 +22,7 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
+	"github.com/jinzhan-dev/jinzhan/internal/work"
 )
 
 // Options configure one build.
@@ -194,40 +195,29 @@ func write(opts Options, src *sitefs.FS, b *built, files []render.File, digests 
 
 // renderPages renders pages of model in parallel into pooled buffers and
 // hands each finished page to emit (which must copy data to keep it). The
-// first error stops the build.
+// first error stops the build: the pages not yet begun are skipped.
 func renderPages(th *render.Theme, model *site.Site, pages []*site.Page, emit func(path string, data []byte) error) error {
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	next := make(chan *site.Page)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range next {
-				buf := pool.Get().(*bytes.Buffer)
-				buf.Reset()
-				err := th.Page(buf, model, p)
-				if err == nil {
-					err = emit(render.OutputPath(p.URL), buf.Bytes())
-				}
-				pool.Put(buf)
-				if err != nil {
-					select {
-					case errs <- fmt.Errorf("render %s: %w", p.URL, err):
-					default:
-					}
-				}
-			}
-		})
+	var first atomic.Pointer[error]
+	work.Each(len(pages), func(i int) {
+		if first.Load() != nil {
+			return
+		}
+		p := pages[i]
+		buf := pool.Get().(*bytes.Buffer)
+		buf.Reset()
+		err := th.Page(buf, model, p)
+		if err == nil {
+			err = emit(render.OutputPath(p.URL), buf.Bytes())
+		}
+		pool.Put(buf)
+		if err != nil {
+			err = fmt.Errorf("render %s: %w", p.URL, err)
+			first.CompareAndSwap(nil, &err)
+		}
+	})
+	if err := first.Load(); err != nil {
+		return *err
 	}
-	for _, p := range pages {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-		return nil
-	}
+	return nil
 }

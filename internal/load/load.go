@@ -14,15 +14,14 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 	"github.com/jinzhan-dev/jinzhan/internal/strictyaml"
+	"github.com/jinzhan-dev/jinzhan/internal/work"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -298,24 +297,13 @@ func loadDocs(fsys fs.FS, tree *tree, activities []*Activity, cache *DocCache, l
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
 	md := markdown.New()
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				if cache == nil {
-					docs[i] = loadDoc(fsys, files[i], md, anchors, &lists[i])
-				} else {
-					docs[i] = cache.load(fsys, files[i], md, anchors, &lists[i])
-				}
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.Each(len(files), func(i int) {
+		if cache == nil {
+			docs[i] = loadDoc(fsys, files[i], md, anchors, &lists[i])
+		} else {
+			docs[i] = cache.load(fsys, files[i], md, anchors, &lists[i])
+		}
+	})
 	if cache != nil {
 		cache.forgetAllBut(files)
 	}
