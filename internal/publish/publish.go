@@ -148,7 +148,7 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 	if err := makeParent(p); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return writeFile(p, data)
 }
 
 // makeParent makes the folder a file is written into. Most pages are the
