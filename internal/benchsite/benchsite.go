@@ -78,97 +78,98 @@ func AddStories(site string, n int) error {
 	return write(Sites{Jinzhan: site}, site, n)
 }
 
-// failure carries an error out of write through panic, so that the
-// writing reads as a list of steps.
-type failure struct{ err error }
+// files writes files until one fails, then does nothing: its first error
+// is the writing's (the errWriter idiom), so the writing reads as a list of
+// steps.
+type files struct{ err error }
 
-func check(err error) {
-	if err != nil {
-		panic(failure{err})
+func (f *files) check(err error) {
+	if f.err == nil {
+		f.err = err
 	}
 }
 
-func write(s Sites, example string, n int) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, ok := r.(failure)
-			if !ok {
-				panic(r)
-			}
-			err = f.err
-		}
-	}()
+func write(s Sites, example string, n int) error {
+	f := &files{}
 	if s.Jinzhan != example {
-		copySite(example, s.Jinzhan)
+		f.copySite(example, s.Jinzhan)
 	}
 	if s.Hugo != "" {
-		writeHugoSkeleton(s.Hugo)
+		f.writeHugoSkeleton(s.Hugo)
 	}
-	townships := townshipSlugs(filepath.Join(example, "data/townships.yaml"))
-	for i := range n {
+	townships := f.townshipSlugs(filepath.Join(example, "data/townships.yaml"))
+	for i := 0; i < n && f.err == nil; i++ {
 		fig := figures[i%len(figures)]
 		township := townships[i%len(townships)]
 		date := fmt.Sprintf("2020-%02d-%02d", 1+i%12, 1+i%28)
 		head := fmt.Sprintf("---\ntitle: 生成的故事%d\ndate: %s\n", i, date)
 		name := fmt.Sprintf("gen-%06d.md", i)
-		writeFile(filepath.Join(s.Jinzhan, "content/stories", name),
+		f.writeFile(filepath.Join(s.Jinzhan, "content/stories", name),
 			head+"activity: "+fig.activity+"\ntownships: ["+township+"]\nsummary: 第"+fmt.Sprint(i)+"篇生成的故事。\n---\n"+body(i, "{{"+fig.ref+"}}"))
 		if s.Hugo != "" {
-			writeFile(filepath.Join(s.Hugo, "content/stories", name),
+			f.writeFile(filepath.Join(s.Hugo, "content/stories", name),
 				head+"categories: ["+fig.activity+"]\ntags: ["+township+"]\nsummary: 第"+fmt.Sprint(i)+"篇生成的故事。\n---\n"+body(i, fig.text))
 		}
 		if s.Floor != "" {
-			writeFile(filepath.Join(s.Floor, name), body(i, fig.text))
+			f.writeFile(filepath.Join(s.Floor, name), body(i, fig.text))
 		}
 	}
-	return nil
+	return f.err
 }
 
 // copySite copies what jinzhan reads of a site: its settings, data and
 // content (the theme is jinzhan's own).
-func copySite(from, to string) {
+func (f *files) copySite(from, to string) {
 	for _, p := range []string{"site.yaml", "data", "content"} {
 		src := filepath.Join(from, p)
 		if info, err := os.Stat(src); err == nil && info.IsDir() {
-			check(os.CopyFS(filepath.Join(to, p), os.DirFS(src)))
+			f.check(os.CopyFS(filepath.Join(to, p), os.DirFS(src)))
 		} else {
 			data, err := os.ReadFile(src)
-			check(err)
-			check(os.MkdirAll(to, 0o755))
-			check(os.WriteFile(filepath.Join(to, p), data, 0o644))
+			f.check(err)
+			f.writeFile(filepath.Join(to, p), string(data))
 		}
 	}
 }
 
 var townshipSlug = regexp.MustCompile(`(?m)^  - slug: (\S+)$`)
 
-func townshipSlugs(path string) []string {
+// townshipSlugs lists the townships of the example; one that lists none
+// is an error, and "" stands in for a township so that writing goes on to
+// report the first error.
+func (f *files) townshipSlugs(path string) []string {
 	data, err := os.ReadFile(path)
-	check(err)
+	f.check(err)
 	var slugs []string
 	for _, m := range townshipSlug.FindAllStringSubmatch(string(data), -1) {
 		slugs = append(slugs, m[1])
 	}
 	if len(slugs) == 0 {
-		check(fmt.Errorf("%s lists no township", path))
+		f.check(fmt.Errorf("%s lists no township", path))
+		return []string{""}
 	}
 	return slugs
 }
 
-func writeFile(path, text string) {
-	check(os.MkdirAll(filepath.Dir(path), 0o755))
-	check(os.WriteFile(path, []byte(text), 0o644))
+func (f *files) writeFile(path, text string) {
+	if f.err != nil {
+		return
+	}
+	f.check(os.MkdirAll(filepath.Dir(path), 0o755))
+	if f.err == nil {
+		f.check(os.WriteFile(path, []byte(text), 0o644))
+	}
 }
 
-func writeHugoSkeleton(dir string) {
-	files := map[string]string{
+func (f *files) writeHugoSkeleton(dir string) {
+	skeleton := map[string]string{
 		"hugo.toml":                    "baseURL = 'https://example.org/'\nlanguageCode = 'zh-CN'\ntitle = '测试'\n[pagination]\npagerSize = 20\n",
 		"layouts/_default/baseof.html": `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>{{ block "main" . }}{{ end }}</main></body></html>`,
 		"layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>{{ .Content }}</article>{{ end }}`,
 		"layouts/_default/list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }} {{ .Summary }}</li>{{ end }}</ul>{{ end }}`,
 		"content/stories/_index.md":    "---\ntitle: 故事\n---\n",
 	}
-	for name, content := range files {
-		writeFile(filepath.Join(dir, name), content)
+	for name, content := range skeleton {
+		f.writeFile(filepath.Join(dir, name), content)
 	}
 }
