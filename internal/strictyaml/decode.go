@@ -31,22 +31,36 @@ type ScalarDecoder interface {
 
 // Meta records where a struct and each of its keys stand in the file.
 type Meta struct {
-	Pos  diag.Pos
-	keys map[string]diag.Pos
+	Pos diag.Pos
+	// keys are the keys written, in the file's order, with where their
+	// values stand (in Pos.File): a few per struct, kept for every story
+	// of a site, so a short list rather than a map (a third of the size).
+	keys []keyPos
+}
+
+type keyPos struct {
+	name      string
+	line, col int32
 }
 
 // At returns the position of key's value, or of the struct when key is absent.
 func (m Meta) At(key string) diag.Pos {
-	if p, ok := m.keys[key]; ok {
-		return p
+	for _, k := range m.keys {
+		if k.name == key {
+			return diag.Pos{File: m.Pos.File, Line: int(k.line), Col: int(k.col)}
+		}
 	}
 	return m.Pos
 }
 
 // Has reports whether key was written in the file.
 func (m Meta) Has(key string) bool {
-	_, ok := m.keys[key]
-	return ok
+	for _, k := range m.keys {
+		if k.name == key {
+			return true
+		}
+	}
+	return false
 }
 
 var metaType = reflect.TypeFor[Meta]()
@@ -338,7 +352,7 @@ func join(path, key string) string {
 
 func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 	infos, metaIndex := fields(v.Type())
-	meta := Meta{Pos: d.pos(n), keys: map[string]diag.Pos{}}
+	meta := Meta{Pos: d.pos(n)}
 	defer func() {
 		if metaIndex >= 0 {
 			v.Field(metaIndex).Set(reflect.ValueOf(meta))
@@ -348,11 +362,14 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 		d.errorf(n, path, diag.T("write this as key: value lines"), "want a mapping, got %s", describe(n))
 		return
 	}
-	byName := map[string]fieldInfo{}
-	names := make([]string, 0, len(infos))
-	for _, f := range infos {
-		byName[f.name] = f
-		names = append(names, f.name)
+	meta.keys = make([]keyPos, 0, len(n.Content)/2)
+	byName := func(name string) (fieldInfo, bool) {
+		for _, f := range infos {
+			if f.name == name {
+				return f, true
+			}
+		}
+		return fieldInfo{}, false
 	}
 	seen := map[string]*yaml.Node{}
 	failed := map[string]bool{} // fields already reported as wrong
@@ -364,7 +381,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[k.Value] = k
-		f, ok := byName[k.Value]
+		f, ok := byName(k.Value)
 		if !ok {
 			if split := d.splitNumber(n, i, path); split > 0 {
 				i += 2 * (split - 1) // the keys split off after the first
@@ -376,6 +393,10 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 				failed[key] = true // reported here, not as missing
 				continue
 			}
+			names := make([]string, 0, len(infos))
+			for _, f := range infos {
+				names = append(names, f.name)
+			}
 			hint := diag.T("known keys here: %s", strings.Join(sorted(names), ", "))
 			if near := diag.Nearest(k.Value, names); near != "" {
 				hint = diag.T("did you mean %s?", near)
@@ -383,7 +404,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(k, field, hint, "unknown key %q", k.Value)
 			continue
 		}
-		meta.keys[k.Value] = d.pos(val)
+		meta.keys = append(meta.keys, keyPos{name: k.Value, line: int32(val.Line), col: int32(val.Column)})
 		before := d.list.Len()
 		d.value(val, v.Field(f.index), field)
 		failed[k.Value] = d.list.Len() > before
