@@ -28,6 +28,7 @@ func InputDirs() []string { return append(slices.Clone(inputDirs), "themes") }
 type tree struct {
 	files   map[string]int64 // path → size, of what a link leads to; sized only under images/
 	refused map[string]bool
+	sorted  []string // the paths of files, sorted: made by the first under, once the scan is done
 }
 
 func newTree() *tree { return &tree{files: map[string]int64{}, refused: map[string]bool{}} }
@@ -71,7 +72,7 @@ func (t *tree) entry(fsys fs.FS, p string, d fs.DirEntry, list *diag.List) {
 		// Only photos need their size (a listing says what a file is, not
 		// its size): a stat for each of 10,000 stories took a third of the
 		// preview's rebuild of one.
-		t.files[p] = -1
+		t.files[p], t.sorted = -1, nil
 		if strings.HasPrefix(p, ImagesDir+"/") {
 			if info, err := d.Info(); err == nil {
 				t.files[p] = info.Size()
@@ -95,7 +96,7 @@ func (t *tree) entry(fsys fs.FS, p string, d fs.DirEntry, list *diag.List) {
 	case !info.Mode().IsRegular():
 		t.refuse(p, sitefs.ErrNotRegular, list)
 	default:
-		t.files[p] = info.Size()
+		t.files[p], t.sorted = info.Size(), nil
 	}
 }
 
@@ -142,13 +143,26 @@ func (t *tree) has(p string) bool {
 }
 
 // under lists the files below dir whose names end in ext, sorted.
+// A preview keeps the tree while it holds, so the paths are sorted once,
+// not walked whole for each folder of every rebuild.
 func (t *tree) under(dir, ext string) []string {
+	if t.sorted == nil {
+		t.sorted = make([]string, 0, len(t.files))
+		for p := range t.files {
+			t.sorted = append(t.sorted, p)
+		}
+		slices.Sort(t.sorted)
+	}
+	prefix := dir + "/"
+	i, _ := slices.BinarySearch(t.sorted, prefix)
 	var out []string
-	for p := range t.files {
-		if strings.HasPrefix(p, dir+"/") && strings.HasSuffix(p, ext) {
+	for _, p := range t.sorted[i:] {
+		if !strings.HasPrefix(p, prefix) {
+			break
+		}
+		if strings.HasSuffix(p, ext) {
 			out = append(out, p)
 		}
 	}
-	slices.Sort(out)
 	return out
 }
