@@ -7,8 +7,9 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"runtime"
 	"syscall"
+
+	"github.com/jinzhan-dev/jinzhan/internal/child"
 )
 
 // stopSignals are those that ask jinzhan to stop and that it does not
@@ -28,37 +29,23 @@ func stopSignals() []os.Signal {
 // jinzhan is asked to stop while cmd runs — the group is killed, then
 // jinzhan stops as asked. A group of its own does not get the terminal's
 // Ctrl+C, hence the relay. On Linux the kernel also kills cmd when jinzhan
-// dies of SIGKILL, which no program can catch (parentDeathSignal); macOS
+// dies of SIGKILL, which no program can catch (child.DieWithParent); macOS
 // has no such signal: cmd, but not what it started, outlives a SIGKILLed
 // build and finishes writing into its abandoned stage, which the next
 // build removes.
 func runContained(cmd *exec.Cmd) error {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	parentDeathSignal(cmd.SysProcAttr)
+	child.DieWithParent(cmd.SysProcAttr)
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, stopSignals()...)
 	defer signal.Stop(stop)
-	started, done := make(chan error, 1), make(chan error, 1)
-	go func() {
-		// A parent-death signal fires when the thread that started the
-		// child ends, not the process: keep this goroutine on its thread
-		// until cmd ends.
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
-		if err := cmd.Start(); err != nil {
-			started <- err
-			return
-		}
-		started <- nil
-		err := cmd.Wait()
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // anything it left in its group
-		done <- err
-	}()
-	if err := <-started; err != nil {
+	done, err := child.Start(cmd)
+	if err != nil {
 		return err
 	}
 	select {
 	case err := <-done:
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // anything it left in its group
 		return err
 	case sig := <-stop:
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)

@@ -15,11 +15,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/jinzhan-dev/jinzhan/internal/child"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
@@ -97,21 +98,10 @@ func (s *Server) start(t testing.TB, bin string) error {
 		"MINIO_BROWSER=off", "MINIO_UPDATE=off", "MINIO_CALLHOME_ENABLE=off")
 	var out sitetest.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	cmd.SysProcAttr = dieWithParent()
-	started, exited := make(chan error, 1), make(chan error, 1)
-	go func() {
-		// Linux's parent-death signal fires when the thread that started
-		// MinIO ends: keep this goroutine on its thread while MinIO runs.
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
-		if err := cmd.Start(); err != nil {
-			started <- err
-			return
-		}
-		started <- nil
-		exited <- cmd.Wait()
-	}()
-	if err := <-started; err != nil {
+	cmd.SysProcAttr = &syscall.SysProcAttr{}
+	child.DieWithParent(cmd.SysProcAttr) // MinIO ends with the test process, however that ends
+	exited, err := child.Start(cmd)
+	if err != nil {
 		return err
 	}
 	stop := func() {
@@ -122,7 +112,6 @@ func (s *Server) start(t testing.TB, bin string) error {
 	for {
 		select {
 		case err := <-exited:
-			exited <- err
 			return fmt.Errorf("%v: %s", err, out.String())
 		case <-deadline:
 			stop()
