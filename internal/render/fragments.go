@@ -70,9 +70,15 @@ func (b *builtinFiles) has(name string) bool {
 	return is
 }
 
+// fragmentFunc is "cached" for one template set: the kept rendering of
+// template name with data for key, or a fresh one.
+type fragmentFunc func(name string, key, data any) (template.HTML, error)
+
 // withCache gives set its "cached" function: kept renderings for the
-// fragments cacheable in set, a rendering every time for the others.
-func (t *Theme) withCache(set *template.Template, builtin *builtinFiles) *template.Template {
+// fragments cacheable in set, a rendering every time for the others. It
+// returns the function too (for the pages jinzhan writes in Go,
+// ownpages.go) and which of set's templates are jinzhan's own throughout.
+func (t *Theme) withCache(set *template.Template, builtin *builtinFiles) (*template.Template, fragmentFunc, map[string]bool) {
 	keep := cacheable(set, builtin)
 	render := func(name string, data any) (template.HTML, error) {
 		var buf bytes.Buffer
@@ -82,7 +88,7 @@ func (t *Theme) withCache(set *template.Template, builtin *builtinFiles) *templa
 		// The fragment was escaped for the HTML body, where "cached" is used.
 		return template.HTML(buf.String()), nil
 	}
-	return set.Funcs(template.FuncMap{"cached": func(name string, key, data any) (template.HTML, error) {
+	cached := func(name string, key, data any) (template.HTML, error) {
 		k := fragmentKey{name: name, key: key}
 		if d, ok := data.(pageData); ok {
 			k.site = d.Site
@@ -99,7 +105,8 @@ func (t *Theme) withCache(set *template.Template, builtin *builtinFiles) *templa
 			saved.Store(k, h)
 		}
 		return h, err
-	}})
+	}
+	return set.Funcs(template.FuncMap{"cached": cached}), cached, keep
 }
 
 func pointer(key any) bool {

@@ -13,25 +13,8 @@ import (
 
 func (t *Theme) funcs() template.FuncMap {
 	return template.FuncMap{
-		// t looks up an interface string; a missing key shows as itself so
-		// that it is noticed, never as an empty string.
-		"t": func(key string, args ...any) string {
-			s, ok := t.strings[key]
-			if !ok {
-				return key
-			}
-			if len(args) > 0 {
-				return fmt.Sprintf(s, args...)
-			}
-			return s
-		},
-		"asset": func(name string) (string, error) {
-			u, ok := t.urls[name]
-			if !ok {
-				return "", fmt.Errorf("theme asset %q not found", name)
-			}
-			return u, nil
-		},
+		"t":     t.text,
+		"asset": t.asset,
 		// absURL is a page's address with the site's: absURL .Site.BaseURL .Page.URL.
 		"absURL": func(base, p string) string { return base + p },
 		"date":   t.loc.Date,
@@ -53,17 +36,8 @@ func (t *Theme) funcs() template.FuncMap {
 		"listTitle": t.listTitle,
 		// cached renders a fragment once per build and key (fragments.go);
 		// each template set gets its own (withCache).
-		"cached": func(name string, key, data any) (template.HTML, error) { return "", nil },
-		// menuKey names the menu item a page is under ("" for none): the
-		// header differs only by it, so it is cached per menu item.
-		"menuKey": func(menu []site.Link, url string) string {
-			for _, m := range menu {
-				if m.URL == url {
-					return m.URL
-				}
-			}
-			return ""
-		},
+		"cached":   func(name string, key, data any) (template.HTML, error) { return "", nil },
+		"menuKey":  menuKey,
 		"filesize": filesize,
 	}
 }
@@ -105,6 +79,39 @@ func (t *Theme) goal(tg *validate.Target) string {
 		return fmt.Sprintf(t.strings["target_down_to"], goal)
 	}
 	return goal
+}
+
+// asset is the fingerprinted URL of a theme asset.
+func (t *Theme) asset(name string) (string, error) {
+	u, ok := t.urls[name]
+	if !ok {
+		return "", fmt.Errorf("theme asset %q not found", name)
+	}
+	return u, nil
+}
+
+// menuKey names the menu item a page is under ("" for none): the header
+// differs only by it, so it is cached per menu item.
+func menuKey(menu []site.Link, url string) string {
+	for _, m := range menu {
+		if m.URL == url {
+			return m.URL
+		}
+	}
+	return ""
+}
+
+// text looks up an interface string ({{t}}); a missing key shows as
+// itself so that it is noticed, never as an empty string.
+func (t *Theme) text(key string, args ...any) string {
+	s, ok := t.strings[key]
+	if !ok {
+		return key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
 }
 
 // listTitle names a story list by its page's title (the activity's short

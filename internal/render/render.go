@@ -50,6 +50,9 @@ type Theme struct {
 	bufs    sync.Pool
 	// fragments are the renderings "cached" keeps (fragments.go).
 	fragments fragmentStore
+	// ownStory writes story pages in Go when the story page's templates
+	// are all jinzhan's own (ownpages.go); nil otherwise.
+	ownStory *ownPage
 }
 
 // NewTheme reads the theme of a site in lang whose places are named
@@ -75,14 +78,18 @@ func NewTheme(layers theme.Layers, lang string, places load.PlaceNames, echarts 
 		}
 	}
 	builtin := &builtinFiles{layers: layers, known: map[string]bool{}}
-	t.base = t.withCache(base, builtin)
+	t.base, _, _ = t.withCache(base, builtin)
 	for _, kind := range pageKinds {
 		set := template.Must(base.Clone())
 		if err := parseFile(set, layers, "layouts/"+kind+".html"); err != nil {
 			return nil, err
 		}
-		t.pages[kind] = t.withCache(set, builtin)
+		set, cached, own := t.withCache(set, builtin)
+		t.pages[kind] = set
 		t.plans[kind] = planReads(entry, treesOf(set), kinds)
+		if kind == "story" && own[entry] {
+			t.ownStory = &ownPage{set: set, cached: cached}
+		}
 	}
 	return t, nil
 }
@@ -153,23 +160,46 @@ type pageData struct {
 
 // Page renders p, a page of the build s, into w.
 func (t *Theme) Page(w io.Writer, s *site.Site, p *site.Page) error {
+	t.fragments.use(s)
+	if p.Kind == "story" && t.ownStory != nil && p.Story != nil {
+		return t.ownStory.write(w, t, s, p)
+	}
+	return t.TemplatePage(w, s, p)
+}
+
+// TemplatePage renders p through its kind's templates, also where Page
+// writes it in Go (ownpages.go): what the Go page must equal, byte for
+// byte, in the tests that compare them.
+func (t *Theme) TemplatePage(w io.Writer, s *site.Site, p *site.Page) error {
 	set, ok := t.pages[p.Kind]
 	if !ok {
 		return fmt.Errorf("no layout for %s pages", p.Kind)
 	}
-	t.fragments.use(s)
 	data := pageData{Site: s, Page: p}
 	if p.Doc != nil {
 		buf := t.bufs.Get().(*bytes.Buffer)
-		defer func() { buf.Reset(); t.bufs.Put(buf) }()
-		if err := p.Doc.Text.Render(buf, p.Resolved, chartsIn(set)); err != nil {
-			return fmt.Errorf("%s: %w", p.Doc.Path, err)
+		defer t.putBuf(buf)
+		if err := t.content(buf, set, p); err != nil {
+			return err
 		}
-		// Raw HTML is off in goldmark and figures/charts are escaped by
-		// their renderers, so the converted body is safe HTML.
 		data.Content = template.HTML(buf.String())
 	}
 	return set.ExecuteTemplate(w, entry, data)
+}
+
+// content renders the text of p into buf, its chart blocks drawn by
+// set's chart partial. Raw HTML is off in goldmark and figures and charts
+// are escaped by their renderers, so the text is safe HTML.
+func (t *Theme) content(buf *bytes.Buffer, set *template.Template, p *site.Page) error {
+	if err := p.Doc.Text.Render(buf, p.Resolved, chartsIn(set)); err != nil {
+		return fmt.Errorf("%s: %w", p.Doc.Path, err)
+	}
+	return nil
+}
+
+func (t *Theme) putBuf(buf *bytes.Buffer) {
+	buf.Reset()
+	t.bufs.Put(buf)
 }
 
 // OutputPath is the file a page URL is written to.
