@@ -108,10 +108,10 @@ var hostile = []string{
 	`北票 & 朝阳 + 'a' "b" <c> 100% {.} ${x}`,
 }
 
-// TestOwnStoryPagesAreTheTemplates renders every story page of the example,
-// the national sites and hostile sites both in Go and through the
-// templates: the bytes must be the same.
-func TestOwnStoryPagesAreTheTemplates(t *testing.T) {
+// TestOwnPagesAreTheTemplates renders every page of the example, the
+// national sites and hostile sites as a build does (story pages and story
+// lists in Go) and through the templates: the bytes must be the same.
+func TestOwnPagesAreTheTemplates(t *testing.T) {
 	sites := map[string]string{"example": "../.."}
 	for _, name := range []string{"national-en", "national-zh", "national-zh-activities"} {
 		data, err := os.ReadFile(filepath.Join("testdata/sites", name+".txtar"))
@@ -131,12 +131,9 @@ func TestOwnStoryPagesAreTheTemplates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			stories := 0
+			kinds := map[string]int{}
 			for _, p := range model.Pages {
-				if p.Kind != "story" {
-					continue
-				}
-				stories++
+				kinds[p.Kind]++
 				var own, tmpl bytes.Buffer
 				if err := th.Page(&own, model, p); err != nil {
 					t.Fatal(err)
@@ -153,8 +150,8 @@ func TestOwnStoryPagesAreTheTemplates(t *testing.T) {
 						own.Bytes()[max(0, i-100):min(own.Len(), i+100)], tmpl.Bytes()[max(0, i-100):min(tmpl.Len(), i+100)])
 				}
 			}
-			if stories == 0 {
-				t.Fatal("no story page")
+			if kinds["story"] == 0 || kinds["stories"] == 0 {
+				t.Fatalf("pages of the kinds written in Go missing: %v", kinds)
 			}
 		})
 	}

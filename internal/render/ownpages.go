@@ -9,26 +9,57 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/site"
 )
 
-// Story pages written in Go. A site of 10,000 stories spends a third of
-// its build in html/template's reflective calls on story pages, so when
-// every template a story page uses is jinzhan's own (the site overrides
-// none of baseof, story, the partials it calls), the page is written by
-// the code below instead: the same bytes, escaped as html/template
-// escapes each value in its place (escape.go). It mirrors
-// themes/default/layouts/baseof.html and story.html; any change to them
-// must be made here too, and TestOwnStoryPageIsTheTemplates (every story
-// of the example and the national sites, hostile strings in every field)
-// fails until it is. Rare parts (photos, the figure table) are still
-// rendered by their templates; the header and footer come from the same
-// fragment cache the templates use.
+// Pages written in Go. A site of 10,000 stories spent a third of its
+// build in html/template's reflective calls on its story pages and story
+// lists, so when every template such a page uses is jinzhan's own (the
+// site overrides none of baseof, the page's layout, the partials it
+// calls), the page is written by the code here instead: the same bytes,
+// each value escaped as html/template escapes it in its place
+// (escape.go). The code mirrors themes/default/layouts/baseof.html,
+// story.html (ownstory.go) and stories.html (ownlists.go); a change to
+// them must be made here too, and TestOwnPagesAreTheTemplates (every page
+// of the example, national and hostile sites) and FuzzOwnPages (any
+// strings in every field and URL a page shows) fail until it is. Rare
+// parts (photos) are still rendered by their templates; the header,
+// footer and figure rows come from the fragment cache the templates use.
 
 // ownPage writes one kind of page of jinzhan's own theme.
 type ownPage struct {
 	set    *template.Template // the kind's templates, for the parts kept in them
 	cached fragmentFunc
+	main   ownMain
 }
 
-// write renders the story page p of the build s into w.
+// ownMain writes a layout's "main" template.
+type ownMain func(o *ownPage, b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) error
+
+// ownMains are the layouts written in Go, by kind of page, and what a page
+// of that kind must have for them (a page the model never makes goes
+// through the templates, which say what is wrong).
+var ownMains = map[string]struct {
+	main ownMain
+	fits func(*site.Page) bool
+}{
+	"story":   {(*ownPage).story, func(p *site.Page) bool { return p.Story != nil }},
+	"stories": {(*ownPage).stories, func(p *site.Page) bool { return p.List != nil }},
+}
+
+// ownPageOf is the Go writer of pages of kind when set, its templates, are
+// jinzhan's own throughout (own[entry]); nil otherwise.
+func ownPageOf(kind string, set *template.Template, cached fragmentFunc, own map[string]bool) *ownPage {
+	m, ok := ownMains[kind]
+	if !ok || !own[entry] {
+		return nil
+	}
+	return &ownPage{set: set, cached: cached, main: m.main}
+}
+
+// writes reports whether p is written in Go.
+func (t *Theme) writes(p *site.Page) bool {
+	return t.own[p.Kind] != nil && ownMains[p.Kind].fits(p)
+}
+
+// write renders the page p of the build s into w.
 func (o *ownPage) write(w io.Writer, t *Theme, s *site.Site, p *site.Page) error {
 	b, ok := w.(*bytes.Buffer)
 	if !ok {
@@ -38,7 +69,7 @@ func (o *ownPage) write(w io.Writer, t *Theme, s *site.Site, p *site.Page) error
 	if err := o.head(b, t, s, p); err != nil {
 		return err
 	}
-	if err := o.frame(b, t, s, p, o.story); err != nil {
+	if err := o.frame(b, t, s, p); err != nil {
 		return err
 	}
 	if !ok {
@@ -152,7 +183,7 @@ func (o *ownPage) head(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) er
 }
 
 // frame writes baseof.html's body around main, the page's own part.
-func (o *ownPage) frame(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page, main func(*bytes.Buffer, *Theme, *site.Site, *site.Page) error) error {
+func (o *ownPage) frame(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) error {
 	data := pageData{Site: s, Page: p}
 	b.WriteString("<body class=\"kind-")
 	writeText(b, p.Kind)
@@ -163,7 +194,7 @@ func (o *ownPage) frame(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page, m
 		return err
 	}
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := main(b, t, s, p); err != nil {
+	if err := o.main(o, b, t, s, p); err != nil {
 		return err
 	}
 	b.WriteString("\n</main>\n")
@@ -174,73 +205,8 @@ func (o *ownPage) frame(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page, m
 	return nil
 }
 
-// story writes story.html's "main".
-func (o *ownPage) story(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) error {
-	st := p.Story
-	b.WriteString("\n<div class=\"wrap narrow\" data-pagefind-body>\n<nav class=\"breadcrumb\" aria-label=\"")
-	writeText(b, t.text("breadcrumb"))
-	b.WriteString("\"><a href=\"/\">")
-	writeText(b, t.text("kind_home"))
-	b.WriteString("</a> <span aria-hidden=\"true\">›</span> <a href=\"/stories/\">")
-	writeText(b, t.text("kind_stories"))
-	b.WriteString("</a> <span aria-hidden=\"true\">›</span> <span aria-current=\"page\">")
-	writeText(b, st.Title)
-	b.WriteString("</span></nav>\n<article class=\"story\">\n  <header class=\"page-head\">\n    <h1>")
-	writeText(b, st.Title)
-	b.WriteString("</h1>\n    <p class=\"story-meta\">\n      <time datetime=\"")
-	writeText(b, st.Date.ISO())
-	b.WriteString("\">")
-	writeText(b, t.loc.Date(st.Date))
-	b.WriteString("</time>")
-	if a := st.Activity; a != nil {
-		b.WriteString(" · <a href=\"")
-		writeURL(b, a.URL)
-		b.WriteString("\">")
-		writeText(b, a.ShortTitle)
-		b.WriteString("</a>")
-	}
-	for _, town := range st.Townships {
-		b.WriteString(" · <a href=\"")
-		writeURL(b, town.URL)
-		b.WriteString("\">")
-		writeText(b, town.Name)
-		b.WriteString("</a>")
-	}
-	b.WriteString("\n    </p>")
-	if st.Summary != "" {
-		b.WriteString("<p class=\"lead\">")
-		writeText(b, st.Summary)
-		b.WriteString("</p>")
-	}
-	b.WriteString("\n  </header>\n  <div class=\"prose\">")
-	if p.Doc != nil {
-		if err := t.content(b, o.set, p); err != nil {
-			return err
-		}
-	}
-	b.WriteString("</div>")
-	if len(st.Photos) > 0 {
-		if err := o.set.ExecuteTemplate(b, "photos", st.Photos); err != nil {
-			return err
-		}
-	} else {
-		b.WriteString("\n") // what "photos" writes for none
-	}
-	if len(st.Figures) > 0 {
-		b.WriteString("\n  <section class=\"story-figures\" aria-labelledby=\"story-figures-title\">\n    <h2 id=\"story-figures-title\">")
-		writeText(b, t.text("figures_in_story"))
-		b.WriteString("</h2>\n    ")
-		if err := o.set.ExecuteTemplate(b, "figure-table", st.Figures); err != nil {
-			return err
-		}
-		b.WriteString("\n  </section>")
-	}
-	b.WriteString("\n</article>\n</div>\n")
-	return nil
-}
-
 // fragment writes the kept rendering of a fragment template.
-func (o *ownPage) fragment(b *bytes.Buffer, name string, key any, data pageData) error {
+func (o *ownPage) fragment(b *bytes.Buffer, name string, key, data any) error {
 	h, err := o.cached(name, key, data)
 	if err != nil {
 		return err

@@ -29,17 +29,19 @@ var hostile = []string{
 	"",
 }
 
-// storyPageOf makes a story page whose every shown string is one of a, b
-// and u (u in the URLs); variant picks charts, an activity, townships and
-// a photo.
-func storyPageOf(a, b, u string, variant uint8) (*site.Site, *site.Page) {
+// pageOf makes a story page, or with variant&64 a story list page, whose
+// every shown string is one of a, b and u (u in the URLs); the rest of
+// variant picks the language, charts, an activity, townships, a photo and
+// pagination.
+func pageOf(a, b, u string, variant uint8) (*site.Site, *site.Page) {
 	s := &site.Site{Title: a, Description: b, BaseURL: u, Language: "zh-CN", Copyright: b,
 		Menu: []site.Link{{URL: "/stories/", Label: a}, {URL: u, Label: b}}}
 	if variant&1 != 0 {
 		s.Language = "en"
 	}
 	act := &site.Activity{URL: u, Title: a, ShortTitle: b}
-	st := &site.Story{URL: "/stories/x/", Title: a, Summary: b, Date: load.Date{Year: 2020, Month: 8, Day: 5}}
+	town := &site.Township{URL: u, Name: a}
+	st := &site.Story{URL: u, Title: a, Summary: b, Date: load.Date{Year: 2020, Month: 8, Day: 5}}
 	p := &site.Page{URL: "/stories/x/", Kind: "story", Title: a, Summary: b, Story: st, Charts: variant&2 != 0}
 	st.Page = p
 	if variant&4 != 0 {
@@ -47,7 +49,7 @@ func storyPageOf(a, b, u string, variant uint8) (*site.Site, *site.Page) {
 		p.Activity = act
 	}
 	if variant&8 != 0 {
-		st.Townships = []*site.Township{{URL: u, Name: a}, {URL: "/townships/t/", Name: b}}
+		st.Townships = []*site.Township{town, {URL: "/townships/t/", Name: b}}
 	}
 	if variant&16 != 0 {
 		st.Photos = []*site.Photo{{Alt: a, Caption: b, Credit: a, Image: &images.Set{Variants: []images.Variant{{Path: u, Width: 480, Height: 320}}}}}
@@ -56,15 +58,32 @@ func storyPageOf(a, b, u string, variant uint8) (*site.Site, *site.Page) {
 		p.URL = u
 		s.Menu[1].URL = u
 	}
+	if variant&64 != 0 {
+		other := &site.Story{URL: "/stories/y/", Title: b, Date: load.Date{Year: 2021, Month: 1, Day: 2}}
+		l := &site.StoryList{Stories: []*site.Story{st, other}, Total: 41, Number: 1, Pages: 1}
+		if variant&128 != 0 {
+			l.Number, l.Pages, l.Prev, l.Next = 2, 3, u, u+"page/3/"
+		}
+		if variant&4 != 0 {
+			l.Activity = act
+		} else if variant&8 != 0 {
+			l.Township = town
+		}
+		if variant&16 != 0 {
+			l.Stories = nil
+		}
+		p = &site.Page{URL: p.URL, Kind: "stories", Title: b, Summary: a, List: l, Activity: l.Activity, Township: l.Township}
+	}
 	return s, p
 }
 
-// themeWithStrings is jinzhan's own theme with the interface strings a
-// story page shows set to a by the site (when YAML can hold a).
+// themeWithStrings is jinzhan's own theme with the interface strings its
+// Go pages show set to a by the site (when YAML can hold a).
 func themeWithStrings(t *testing.T, a string, lang string) *Theme {
 	t.Helper()
 	own := map[string]string{}
-	for _, key := range []string{"breadcrumb", "kind_home", "kind_stories", "kind_story", "skip_to_content", "figures_in_story", "main_menu", "made_with", "kind_data"} {
+	for _, key := range []string{"breadcrumb", "kind_home", "kind_stories", "kind_story", "kind_townships", "skip_to_content", "figures_in_story",
+		"main_menu", "made_with", "kind_data", "stories_of", "stories_lead", "page_of", "no_stories", "pagination", "page_prev", "page_next"} {
 		own[key] = a
 	}
 	file, err := yaml.Marshal(own)
@@ -80,18 +99,23 @@ func themeWithStrings(t *testing.T, a string, lang string) *Theme {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if th.ownStory == nil {
-		t.Fatal("jinzhan's own theme does not write its story pages in Go")
+	for kind := range ownMains {
+		if th.own[kind] == nil {
+			t.Fatalf("jinzhan's own theme does not write its %s pages in Go", kind)
+		}
 	}
 	return th
 }
 
-// sameStoryPage renders p both ways and requires the same bytes.
-func sameStoryPage(t *testing.T, th *Theme, s *site.Site, p *site.Page) {
+// samePage renders p in Go and through the templates and requires the
+// same bytes, or both to fail.
+func samePage(t *testing.T, th *Theme, s *site.Site, p *site.Page) {
 	t.Helper()
+	if !th.writes(p) {
+		t.Fatalf("a %s page is not written in Go", p.Kind)
+	}
 	var own, tmpl bytes.Buffer
-	th.fragments.use(s)
-	ownErr := th.ownStory.write(&own, th, s, p)
+	ownErr := th.Page(&own, s, p)
 	tmplErr := th.TemplatePage(&tmpl, s, p)
 	if (ownErr == nil) != (tmplErr == nil) {
 		t.Fatalf("Go page error %v, templates' %v", ownErr, tmplErr)
@@ -111,18 +135,22 @@ func firstDifference(got, want []byte) string {
 	return fmt.Sprintf("Go page differs from the templates' at byte %d:\nGo:        %q\ntemplates: %q", i, got[from:min(len(got), i+120)], want[from:min(len(want), i+120)])
 }
 
-// FuzzOwnStoryPage renders a story page in Go and through the templates
-// with the fuzzer's strings in every field the page shows, its URLs and
-// the interface strings: the bytes must be the same.
-func FuzzOwnStoryPage(f *testing.F) {
+// FuzzOwnPages renders a story page or a story list in Go and through the
+// templates with the fuzzer's strings in every field the page shows, its
+// URLs and the interface strings: the bytes must be the same.
+func FuzzOwnPages(f *testing.F) {
 	for i, a := range hostile {
 		for j, b := range hostile {
 			f.Add(a, b, hostile[(i+j)%len(hostile)], uint8(i*7+j*13))
 		}
 	}
+	for v := range 256 {
+		n := len(hostile)
+		f.Add(hostile[v%n], hostile[(v/3)%n], hostile[(v/7)%n], uint8(v))
+	}
 	themes := map[string]*Theme{}
 	f.Fuzz(func(t *testing.T, a, b, u string, variant uint8) {
-		s, p := storyPageOf(a, b, u, variant)
+		s, p := pageOf(a, b, u, variant)
 		key := a + "\x00" + s.Language
 		th, ok := themes[key]
 		if !ok {
@@ -131,6 +159,6 @@ func FuzzOwnStoryPage(f *testing.F) {
 				themes[key] = th
 			}
 		}
-		sameStoryPage(t, th, s, p)
+		samePage(t, th, s, p)
 	})
 }

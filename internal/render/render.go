@@ -50,15 +50,15 @@ type Theme struct {
 	bufs    sync.Pool
 	// fragments are the renderings "cached" keeps (fragments.go).
 	fragments fragmentStore
-	// ownStory writes story pages in Go when the story page's templates
-	// are all jinzhan's own (ownpages.go); nil otherwise.
-	ownStory *ownPage
+	// own writes pages in Go, by kind, where their templates are all
+	// jinzhan's own (ownpages.go).
+	own map[string]*ownPage
 }
 
 // NewTheme reads the theme of a site in lang whose places are named
 // places (site.yaml's place_names).
 func NewTheme(layers theme.Layers, lang string, places load.PlaceNames, echarts []byte) (*Theme, error) {
-	t := &Theme{pages: map[string]*template.Template{}, plans: map[string]*readPlan{}, lang: lang, loc: locale.New(lang)}
+	t := &Theme{pages: map[string]*template.Template{}, plans: map[string]*readPlan{}, own: map[string]*ownPage{}, lang: lang, loc: locale.New(lang)}
 	t.bufs.New = func() any { return new(bytes.Buffer) }
 	own, err := loadStrings(layers, lang)
 	if err != nil {
@@ -87,8 +87,8 @@ func NewTheme(layers theme.Layers, lang string, places load.PlaceNames, echarts 
 		set, cached, own := t.withCache(set, builtin)
 		t.pages[kind] = set
 		t.plans[kind] = planReads(entry, treesOf(set), kinds)
-		if kind == "story" && own[entry] {
-			t.ownStory = &ownPage{set: set, cached: cached}
+		if o := ownPageOf(kind, set, cached, own); o != nil {
+			t.own[kind] = o
 		}
 	}
 	return t, nil
@@ -161,8 +161,8 @@ type pageData struct {
 // Page renders p, a page of the build s, into w.
 func (t *Theme) Page(w io.Writer, s *site.Site, p *site.Page) error {
 	t.fragments.use(s)
-	if p.Kind == "story" && t.ownStory != nil && p.Story != nil {
-		return t.ownStory.write(w, t, s, p)
+	if t.writes(p) {
+		return t.own[p.Kind].write(w, t, s, p)
 	}
 	return t.TemplatePage(w, s, p)
 }
