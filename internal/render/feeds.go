@@ -102,30 +102,6 @@ func (t *Theme) Feed(s *site.Site, title, path string, page string, stories []*s
 	return append([]byte(xml.Header), append(out, '\n')...), nil
 }
 
-// Sitemap lists every page with its absolute URL (sitemaps.org 0.9).
-func Sitemap(s *site.Site) ([]byte, error) {
-	type url struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	set := struct {
-		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-		URLs    []url    `xml:"url"`
-	}{}
-	for _, p := range s.Pages {
-		u := url{Loc: s.BaseURL + p.URL}
-		if p.Story != nil {
-			u.LastMod = p.Story.Date.ISO()
-		}
-		set.URLs = append(set.URLs, u)
-	}
-	out, err := xml.MarshalIndent(set, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte(xml.Header), append(out, '\n')...), nil
-}
-
 // siteFile is one file made from the whole model, made only when asked.
 type siteFile struct {
 	path string
@@ -139,7 +115,7 @@ func (t *Theme) siteFiles(s *site.Site) []siteFile {
 	for _, a := range s.Activities {
 		out = append(out, siteFile{a.URL[1:] + "feed.xml", func() ([]byte, error) { return t.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories) }})
 	}
-	out = append(out, siteFile{"sitemap.xml", func() ([]byte, error) { return Sitemap(s) }})
+	out = append(out, sitemapFiles(s)...)
 	hasRobots := false
 	for _, f := range t.files {
 		hasRobots = hasRobots || f.Path == "robots.txt"
