@@ -215,6 +215,18 @@ func (o *ownPage) fragment(b *bytes.Buffer, name string, key, data any) error {
 	return nil
 }
 
+// writeLink writes <a href="url">text</a>, attrs (written as they are)
+// before href.
+func writeLink(b *bytes.Buffer, attrs, url, text string) {
+	b.WriteString("<a")
+	b.WriteString(attrs)
+	b.WriteString(" href=\"")
+	writeURL(b, url)
+	b.WriteString("\">")
+	writeText(b, text)
+	b.WriteString("</a>")
+}
+
 // asset writes the fingerprinted URL of a theme asset with write.
 func (o *ownPage) asset(b *bytes.Buffer, t *Theme, name string, write func(*bytes.Buffer, string)) error {
 	u, err := t.asset(name)

@@ -25,18 +25,12 @@ func (o *ownPage) story(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) e
 	writeText(b, t.loc.Date(st.Date))
 	b.WriteString("</time>")
 	if a := st.Activity; a != nil {
-		b.WriteString(" · <a href=\"")
-		writeURL(b, a.URL)
-		b.WriteString("\">")
-		writeText(b, a.ShortTitle)
-		b.WriteString("</a>")
+		b.WriteString(" · ")
+		writeLink(b, "", a.URL, a.ShortTitle)
 	}
 	for _, town := range st.Townships {
-		b.WriteString(" · <a href=\"")
-		writeURL(b, town.URL)
-		b.WriteString("\">")
-		writeText(b, town.Name)
-		b.WriteString("</a>")
+		b.WriteString(" · ")
+		writeLink(b, "", town.URL, town.Name)
 	}
 	b.WriteString("\n    </p>")
 	if st.Summary != "" {
