@@ -41,10 +41,7 @@ func removeTree(dir string) error {
 				continue
 			}
 			opened = append(opened, sub)
-			below, _ := sub.list()
-			for _, b := range below {
-				jobs <- job{sub, b}
-			}
+			sub.each(func(b fs.DirEntry) { jobs <- job{sub, b} })
 		}
 	}
 	close(jobs)

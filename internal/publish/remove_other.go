@@ -30,6 +30,13 @@ func (f *folder) sub(name string) (*folder, error) {
 
 func (f *folder) list() ([]fs.DirEntry, error) { return fs.ReadDir(f.root.FS(), ".") }
 
+func (f *folder) each(fn func(fs.DirEntry)) {
+	entries, _ := f.list()
+	for _, e := range entries {
+		fn(e)
+	}
+}
+
 func (f *folder) close() { f.root.Close() }
 
 func (f *folder) remove(e fs.DirEntry) error { return f.root.RemoveAll(filepath.FromSlash(e.Name())) }

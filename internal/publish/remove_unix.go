@@ -37,6 +37,20 @@ func (f *folder) sub(name string) (*folder, error) {
 // list lists the folder unsorted, each entry's type from the listing.
 func (f *folder) list() ([]fs.DirEntry, error) { return f.file.ReadDir(-1) }
 
+// each calls fn with each entry as the listing goes: the workers start
+// on stories/ before its 100,000 names are all read.
+func (f *folder) each(fn func(fs.DirEntry)) {
+	for {
+		entries, err := f.file.ReadDir(1024)
+		for _, e := range entries {
+			fn(e)
+		}
+		if err != nil || len(entries) == 0 {
+			return
+		}
+	}
+}
+
 func (f *folder) close() { f.file.Close() }
 
 // remove removes an entry of the folder and all below it. The listing
