@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jinzhan-dev/jinzhan/internal/deflated"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
@@ -20,18 +22,22 @@ import (
 // model kept between builds (site.Kept), and a page rendered again only
 // when what its templates read from the model changed (its signature,
 // render.Signatures). A page is not even signed again while it read none
-// of the fields of the model the build changed. A failed rebuild keeps the
-// last good site.
+// of the fields of the model the build changed. A rebuild renders every
+// page it changed (a template's error shows at once), but keeps the HTML
+// of the pages browsers look at only (hotPages); another is rendered when
+// asked for. A failed rebuild keeps the last good site.
 type Session struct {
 	pipe pipeline
 	seed maphash.Seed
-	// rebuilding is held while a rebuild runs, and while the feeds are
-	// made from the last good model: the caches and the kept model are the
-	// session's, one build at a time.
-	rebuilding sync.Mutex
+	// rebuilding is held while a rebuild runs; read-held while a page or
+	// the feeds are made from the last good model, which a rebuild
+	// changes in place (a failed one puts it back as it was).
+	rebuilding sync.RWMutex
 	theme      *render.Theme // the theme the pages were rendered with
+	model      *site.Site    // the last good build's
 
 	mu    sync.RWMutex
+	hot   *hotPages
 	pages map[string]*pageEntry // by URL: "/stories/x/"
 	files map[string][]byte     // by path: "assets/css/site.1a2b3c4d.css"
 	// served is the last good model's list of pages, and slots their
@@ -49,9 +55,9 @@ type pageEntry struct {
 	page   *site.Page // the model's object it was signed for
 	at     int        // its place in the model's pages
 	sig    uint64
-	signed bool         // false: rendered again on every rebuild
-	reads  []site.Field // what its templates read from the model (render.Signatures.Reads)
-	html   packed
+	signed bool           // false: rendered again on every rebuild
+	reads  fieldList      // what its templates read from the model (render.Signatures.Reads)
+	html   deflated.Bytes // nil unless the page is hot
 }
 
 // Update describes one rebuild.
@@ -66,19 +72,55 @@ type Update struct {
 
 // NewSession prepares a session; call Rebuild to build.
 func NewSession(opts Options) *Session {
-	return &Session{pipe: cachedPipeline(opts), seed: maphash.MakeSeed(), pages: map[string]*pageEntry{}, files: map[string][]byte{}}
+	return &Session{pipe: cachedPipeline(opts), seed: maphash.MakeSeed(), hot: newHotPages(hotLimit), pages: map[string]*pageEntry{}, files: map[string][]byte{}}
 }
 
-// Page returns the HTML of the page at url ("/x/") from the last good build.
+// Page returns the HTML of the page at url ("/x/") from the last good
+// build: kept, or rendered now (as the build that signed the page last
+// rendered it: rendering is the same for the same model).
 func (s *Session) Page(url string) ([]byte, bool) {
-	s.mu.RLock()
+	s.mu.Lock()
 	e, ok := s.pages[url]
+	if ok {
+		if out := s.hot.touch(url); out != "" && s.pages[out] != nil {
+			s.pages[out].html = nil
+		}
+	}
+	html := e.packedHTML()
+	s.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	if html != nil {
+		page, err := html.Unpack()
+		return page, err == nil
+	}
+	s.rebuilding.RLock()
+	defer s.rebuilding.RUnlock()
+	s.mu.RLock()
+	e, ok = s.pages[url]
+	th, model := s.theme, s.model
 	s.mu.RUnlock()
 	if !ok {
 		return nil, false
 	}
-	html, err := e.html.unpack()
-	return html, err == nil
+	var buf bytes.Buffer
+	if err := th.Page(&buf, model, e.page); err != nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	if s.pages[url] == e && s.hot.has(url) {
+		e.html = deflated.Pack(buf.Bytes())
+	}
+	s.mu.Unlock()
+	return buf.Bytes(), true
+}
+
+func (e *pageEntry) packedHTML() deflated.Bytes {
+	if e == nil {
+		return nil
+	}
+	return e.html
 }
 
 // File returns a non-page file ("assets/…") from the last good build.
@@ -118,14 +160,19 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		return up, err
 	}
 	entries, stale := s.stale(b)
-	byPath := make(map[string]*pageEntry, len(stale))
+	kept := make(map[string]*pageEntry, len(stale)) // the hot pages' entries, by path
 	pages := make([]*site.Page, len(stale))
+	s.mu.RLock()
 	for i, e := range stale {
-		byPath[render.OutputPath(entries[e].page.URL)] = &entries[e]
-		pages[i] = entries[e].page
+		if pages[i] = entries[e].page; s.hot.has(pages[i].URL) {
+			kept[render.OutputPath(pages[i].URL)] = &entries[e]
+		}
 	}
+	s.mu.RUnlock()
 	err = renderPages(b.theme, b.model, pages, func(path string, data []byte) error {
-		byPath[path].html = pack(data) // on the render workers, each page its own entry
+		if e := kept[path]; e != nil {
+			e.html = deflated.Pack(data) // on the render workers, each page its own entry
+		}
 		return nil
 	})
 	if err != nil {
@@ -174,6 +221,8 @@ func (s *Session) stale(b *built) ([]pageEntry, []int) {
 	s.mu.RUnlock()
 	entries := s.signatures(b, sign)
 	var stale []int
+	s.mu.RLock() // a hot page's HTML may be let go meanwhile
+	defer s.mu.RUnlock()
 	for i, e := range entries {
 		if old := olds[i]; old != nil && b.theme == s.theme && e.signed && old.signed && old.sig == e.sig {
 			entries[i].html = old.html
@@ -207,20 +256,13 @@ func (s *Session) signatures(b *built, at []int) []pageEntry {
 				for i := from; i < min(from+chunk, len(out)); i++ {
 					p := b.model.Pages[at[i]]
 					sig, signed := sigs.Page(p)
-					out[i] = pageEntry{page: p, at: at[i], sig: sig, signed: signed, reads: distinct(sigs.Reads())}
+					out[i] = pageEntry{page: p, at: at[i], sig: sig, signed: signed, reads: newFieldList(sigs.Reads())}
 				}
 			}
 		})
 	}
 	wg.Wait()
 	return out
-}
-
-// distinct is a copy of reads, each once.
-func distinct(reads []site.Field) []site.Field {
-	out := slices.Clone(reads)
-	slices.Sort(out)
-	return slices.Clip(slices.Compact(out))
 }
 
 // swap makes the new build the one served: the entries of the pages
@@ -232,10 +274,8 @@ func (s *Session) swap(entries []pageEntry, b *built, up *Update) {
 	}
 	th, model := b.theme, b.model
 	whole := sync.OnceValue(func() map[string][]byte {
-		// The model is kept and updated in place: never read while a
-		// rebuild may change it (a failed one puts it back as it was).
-		s.rebuilding.Lock()
-		defer s.rebuilding.Unlock()
+		s.rebuilding.RLock()
+		defer s.rebuilding.RUnlock()
 		out := map[string][]byte{}
 		if made, err := th.SiteFiles(model); err == nil {
 			for _, f := range made {
@@ -273,5 +313,5 @@ func (s *Session) swap(entries []pageEntry, b *built, up *Update) {
 		}
 		slices.Sort(up.Removed)
 	}
-	s.files, s.whole = files, whole
+	s.files, s.whole, s.model = files, whole, model
 }

@@ -193,6 +193,9 @@ func (c *DocCache) load(fsys fs.FS, name string, md goldmark.Markdown, anchors m
 	}
 	var problems diag.List
 	doc := parseDoc(name, kind, slug, data, md, ids, &problems)
+	if doc != nil {
+		doc.Text.Pack() // a preview renders a few of the texts it keeps
+	}
 	list.Merge(&problems)
 	c.mu.Lock()
 	c.docs[name] = cachedDoc{sum: sum, ids: idsKey, doc: doc, problems: problems}

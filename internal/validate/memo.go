@@ -101,7 +101,7 @@ func (v *validator) docChecked(d *load.Doc) {
 	v.doc(d)
 	v.list = outer
 	outer.Merge(&local)
-	m = docChecks{doc: d, problems: local, blocks: map[*markdown.ChartBlock]*load.ChartSpec{}, charts: map[*load.ChartSpec]*chart.Spec{}, dataKey: v.in.DataKey, images: v.memo.images}
+	m = docChecks{doc: d, problems: local, dataKey: v.in.DataKey, images: v.memo.images} // maps only for chart blocks: most files have none
 	m.deps = deps{activity: d.Front.Activity, townships: d.Front.Townships, villages: d.Front.Villages}
 	for _, p := range d.Front.Photos {
 		m.deps.photos = append(m.deps.photos, p.File)
@@ -118,6 +118,9 @@ func (v *validator) docChecked(d *load.Doc) {
 			if !ok {
 				m.deps.opaque = true
 				break
+			}
+			if m.blocks == nil {
+				m.blocks, m.charts = map[*markdown.ChartBlock]*load.ChartSpec{}, map[*load.ChartSpec]*chart.Spec{}
 			}
 			m.blocks[n] = spec
 			if c, ok := v.cat.Charts[spec]; ok {
