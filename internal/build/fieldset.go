@@ -51,7 +51,7 @@ func (s fieldSet) any(list fieldList) bool {
 // stories read 660,000 fields.
 type fieldList []byte
 
-// It sorts fields in place.
+// newFieldList makes the fieldList of fields, which it sorts in place.
 func newFieldList(fields []site.Field) fieldList {
 	slices.Sort(fields)
 	sorted := slices.Compact(fields)

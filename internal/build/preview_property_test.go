@@ -144,7 +144,32 @@ func (s *previewSite) addStory() string {
 
 // edit makes one random edit and says what it was.
 func (s *previewSite) edit(overridden bool) string {
-	switch s.rng.IntN(15) {
+	switch s.rng.IntN(20) {
+	case 15:
+		return s.toggle("data/townships.yaml", "name: 龙潭镇\n", "name: 龙潭新镇\n", "township renamed")
+	case 16:
+		if s.rng.IntN(2) == 0 {
+			return s.toggle("site.yaml", "title: 测试站点\n", "title: 测试站点二\n", "site retitled")
+		}
+		return s.toggle("site.yaml", "language: zh-CN\n", "language: zh-CN\nmenu:\n  - label: 故事\n    url: /stories/\n  - label: 数据\n    url: /data/\n", "menu written")
+	case 17:
+		if s.rng.IntN(2) == 0 {
+			return s.toggle("data/activities/visit.yaml", "short_title: 走访\n", "short_title: 走访二\nweight: -1\n", "activity renamed and moved first")
+		}
+		return s.toggle("data/activities/help.yaml", "    townships: [mayouying]\n", "    townships: [longtan]\n", "breakdown moved to another township")
+	case 18:
+		const extra = "data/activities/extra.yaml"
+		if _, err := os.Stat(s.path(extra)); err == nil {
+			s.remove(extra)
+			return "activity removed"
+		}
+		s.write(extra, "title: 新增活动\nsource: paper\nmetrics:\n  - id: n\n    label: 新增数\n    value: 7\n    unit: 个\n")
+		return "activity added"
+	case 19:
+		if s.rng.IntN(2) == 0 {
+			return s.toggle("data/activities/help.yaml", "    label: 入户走访\n", "    label: 入户走访次数\n", "figure relabelled")
+		}
+		return s.toggle("data/campaign.yaml", "headline: [campaign.carriers, help.people]\n", "headline: [help.visits]\n", "campaign headline changed")
 	case 9:
 		slug, st := s.changeStory(func(st *previewStory) { st.body = (st.body + 1 + s.rng.IntN(2)) % 3 })
 		return fmt.Sprintf("text of %s: form %d", slug, st.body)
@@ -224,6 +249,22 @@ func (s *previewSite) edit(overridden bool) string {
 		slug, st := s.changeStory(func(st *previewStory) { st.month = 1 + s.rng.IntN(12) })
 		return fmt.Sprintf("date of %s: month %d", slug, st.month)
 	}
+}
+
+// toggle replaces a with b in the file rel, or b with a, and says what it
+// did.
+func (s *previewSite) toggle(rel, a, b, what string) string {
+	text := readText(s.t, s.path(rel))
+	switch {
+	case strings.Contains(text, b): // first: b may hold a
+		text, what = strings.Replace(text, b, a, 1), what+", undone"
+	case strings.Contains(text, a):
+		text = strings.Replace(text, a, b, 1)
+	default:
+		s.t.Fatalf("%s has neither %q nor %q", rel, a, b)
+	}
+	s.write(rel, text)
+	return what
 }
 
 // changeStory edits a story picked at random and writes it again.

@@ -9,17 +9,22 @@ import (
 	"github.com/jinzhan-dev/jinzhan/internal/validate"
 )
 
-// Kept is the model a preview session keeps between builds. While the
-// data, the site's settings, the chart words and the photos stay what the
-// kept model was made from — only Markdown files changed — the next build
-// updates it in place: a file whose parse is the same keeps its part of
-// the model untouched, a changed file is made again into the same objects,
-// and the stories are ordered and listed again only when one moved (a new
-// date, activity or township; one added or removed). Otherwise the build
-// makes a new model. Changes say what the build changed, for the preview's
-// signatures (render.Signatures: a page is signed again only when it read
-// one of them). The Site itself is a new object every build (a build is
-// known by it), so its fields are compared with the last build's.
+// Kept is the model a preview session keeps between builds, which the
+// next build updates in place (Build makes a new one; so does a session's
+// first build, or one in another language or with other chart words).
+// When only Markdown files changed, a file whose parse is the same keeps
+// its part of the model untouched, a changed file is made again into the
+// same objects, and the stories are ordered and listed again only when one
+// moved (a new date, activity or township; one added or removed). After
+// any other edit (the data, site.yaml, a photo) everything is made again,
+// into the same objects. Either way a field is set only when its value
+// differs, and Changes list the fields set, for the preview's signatures
+// (render.Signatures: a page is signed again only when it read one of
+// them). The objects other stages make anew every build — figures,
+// sources, places, charts, datasets — are compared by what they hold, so
+// an edit of one figure changes what shows that figure only. The Site
+// itself is a new object every build (a build is known by it), so its
+// fields are compared with the last build's.
 //
 // A build is committed once its pages are served (Commit), or undone when a
 // later stage fails (Rollback): the kept model is then the last good one
@@ -40,7 +45,9 @@ type keptModel struct {
 	acts       map[string]*Activity
 	towns      map[string]*Township
 	dataCharts []*chart.Chart
-	dataPages  []*Page // the pages of the data alone: activities', townships', search, data
+	dataPages  []*Page               // the pages of the data alone: activities', townships', search, data
+	breakdowns map[string]*Breakdown // by reference: activity.id
+	pages      map[string]*Page      // the data's pages but the activities', by URL
 	docs       map[string]*docPart
 	home       *Page
 	lists      map[string]*Page // list pages by URL
@@ -61,42 +68,47 @@ type modelKey struct {
 }
 
 func emptyModel() *keptModel {
-	return &keptModel{docs: map[string]*docPart{}, lists: map[string]*Page{}, charts: map[*chart.Spec]*chart.Chart{}}
+	return &keptModel{breakdowns: map[string]*Breakdown{}, pages: map[string]*Page{}, docs: map[string]*docPart{}, lists: map[string]*Page{}, charts: map[*chart.Spec]*chart.Chart{}}
 }
 
-// build makes the model of in: an update of the kept one when only
-// Markdown files changed, else a new one.
+// build makes the model of in: an update of the kept one, or a new one
+// when there is none or the language or chart words changed (every page
+// then reads something new). An update after an edit of Markdown files
+// alone makes again only the texts that changed (updateTexts); after any
+// other (the data, site.yaml, a photo) it makes everything again, into
+// the kept objects (update).
 func (k *Kept) build(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos) (*Site, error) {
 	k.next, k.changes = nil, Changes{}
 	b := newBuilder(in, cat, words, photos)
 	from := modelKey{data: in.DataKey, baseURL: in.Site.BaseURL, lang: language(in), words: words}
 	prev := k.state
-	if prev != nil && prev.from == from && maps.Equal(prev.photos, photos) && maps.Equal(prev.unreadable, in.Unreadable) {
-		s, err := b.update(prev, &k.changes)
-		if err != nil {
-			k.changes.rollback()
-			k.changes = Changes{}
-			return nil, err
+	var s *Site
+	var err error
+	switch {
+	case prev == nil || prev.from.lang != from.lang || prev.from.words != words:
+		b.next.from, b.next.photos, b.next.unreadable = from, photos, maps.Clone(in.Unreadable)
+		if prev != nil {
+			b.memo = prev.charts // the same specs, the same charts, whatever the words
 		}
-		k.next = b.next
-		return s, nil
+		s, err = b.model()
+		k.changes.All = true
+	case prev.from == from && maps.Equal(prev.photos, photos) && maps.Equal(prev.unreadable, in.Unreadable):
+		s, err = b.updateTexts(prev, &k.changes)
+	default:
+		s, err = b.update(prev, &k.changes, from, in)
 	}
-	b.next.from, b.next.photos, b.next.unreadable = from, photos, maps.Clone(in.Unreadable)
-	if prev != nil && prev.from.lang == from.lang && prev.from.words == words {
-		b.memo = prev.charts
-	}
-	s, err := b.model()
 	if err != nil {
+		k.changes.rollback()
+		k.changes = Changes{}
 		return nil, err
 	}
 	k.next = b.next
-	k.changes = Changes{All: true}
 	return s, nil
 }
 
-// update makes the model of a build in which only Markdown files changed,
-// from the kept model prev: in place, noting every change in c.
-func (b *builder) update(prev *keptModel, c *Changes) (*Site, error) {
+// updateTexts makes the model of a build in which only Markdown files
+// changed, from the kept model prev: in place, noting every change in c.
+func (b *builder) updateTexts(prev *keptModel, c *Changes) (*Site, error) {
 	next := *prev
 	s := *prev.site
 	b.prev, b.next, b.changes, b.site = prev, &next, c, &s
@@ -107,9 +119,25 @@ func (b *builder) update(prev *keptModel, c *Changes) (*Site, error) {
 		return nil, err
 	}
 	b.link(parts, false)
-	c.Fields = append(c.Fields, siteChanges(prev.site, b.site)...)
+	c.Fields = append(c.Fields, c.siteChanges(prev.site, b.site)...)
 	next.site = b.site
 	return b.site, nil
+}
+
+// update makes the whole model again into the objects of the kept model
+// prev, every text too, noting every change in c.
+func (b *builder) update(prev *keptModel, c *Changes, from modelKey, in *load.Input) (*Site, error) {
+	next := *prev
+	next.from, next.photos, next.unreadable = from, b.photos, maps.Clone(in.Unreadable)
+	next.breakdowns, next.pages, next.charts = map[string]*Breakdown{}, map[string]*Page{}, map[*chart.Spec]*chart.Chart{}
+	b.prev, b.next, b.changes, b.again = prev, &next, c, true
+	b.memo, b.used = prev.charts, next.charts
+	s, err := b.model()
+	if err != nil {
+		return nil, err
+	}
+	c.Fields = append(c.Fields, c.siteChanges(prev.site, s)...)
+	return s, nil
 }
 
 // keepModel records, once a new model's data part is made, what an
@@ -125,8 +153,8 @@ func (b *builder) keepDoc(path string, part *docPart) {
 	m := b.next
 	old, had := m.docs[path]
 	m.docs[path] = part
-	if b.changes == nil {
-		return // a new model: its charts are all in b.used
+	if b.changes == nil || b.again {
+		return // the model's charts are all in b.used
 	}
 	b.changes.keep(func() {
 		if had {

@@ -201,15 +201,34 @@ func TestRollbackPutsTheKeptModelBack(t *testing.T) {
 	}
 }
 
-// A change of the data makes a new model.
-func TestADataEditMakesANewModel(t *testing.T) {
+// A figure edited: everything is made again into the kept objects, and
+// only what shows the figure is noted as changed.
+func TestADataEditChangesWhatShowsIt(t *testing.T) {
 	k := newKeptBuilds(t)
 	first := k.build()
 	k.kept.Commit()
+	a, b, help := storyOf(first, "a"), storyOf(first, "b"), first.Activities[0]
 	k.write("data/activities/help.yaml", strings.Replace(readFile(t, k.dir, "data/activities/help.yaml"), "value: 12", "value: 13", 1))
 	second := k.build("data/activities/help.yaml")
-	if !k.kept.Changes().All || storyOf(second, "a") == storyOf(first, "a") {
-		t.Fatal("a data edit updated the kept model")
+	k.kept.Commit()
+	c := k.kept.Changes()
+	if c.All || storyOf(second, "a") != a || second.Activities[0] != help || second.Campaign != first.Campaign {
+		t.Fatal("a data edit made a new model")
+	}
+	for _, f := range []site.Field{fieldOf(help, "Metrics"), fieldOf(a, "Figures"), fieldOf(a.Page, "Resolved")} {
+		if !slices.Contains(c.Fields, f) {
+			t.Errorf("%v not among the changes %v", f, c.Fields)
+		}
+	}
+	for _, f := range []site.Field{fieldOf(b, "Figures"), fieldOf(b.Page, "Resolved"), fieldOf(a, "Title"), fieldOf(a, "Villages"), fieldOf(help, "Title"), fieldOf(help, "Source"), fieldOf(help, "Stories")} {
+		if slices.Contains(c.Fields, f) {
+			t.Errorf("%v noted as changed", f)
+		}
+	}
+	k.write("site.yaml", readFile(t, k.dir, "site.yaml")+"language: en\n")
+	third := k.build("site.yaml")
+	if !k.kept.Changes().All || storyOf(third, "a") == a {
+		t.Fatal("a new language updated the kept model")
 	}
 }
 

@@ -33,7 +33,7 @@ func (b *builder) texts() ([]*docPart, error) {
 		old := b.prev.docs[d.Path]
 		if old != nil {
 			found++
-			if old.doc == d {
+			if old.doc == d && !b.again {
 				parts[i] = old
 				continue
 			}
