@@ -76,29 +76,36 @@ func NewSession(opts Options) *Session {
 }
 
 // Page returns the HTML of the page at url ("/x/") from the last good
-// build: kept, or rendered now (as the build that signed the page last
-// rendered it: rendering is the same for the same model).
+// build: kept if the page is hot, or rendered now.
 func (s *Session) Page(url string) ([]byte, bool) {
 	s.mu.Lock()
 	e, ok := s.pages[url]
+	var html deflated.Bytes
 	if ok {
 		if out := s.hot.touch(url); out != "" && s.pages[out] != nil {
 			s.pages[out].html = nil
 		}
+		html = e.html
 	}
-	html := e.packedHTML()
 	s.mu.Unlock()
-	if !ok {
+	switch {
+	case !ok:
 		return nil, false
-	}
-	if html != nil {
+	case html != nil:
 		page, err := html.Unpack()
 		return page, err == nil
 	}
-	s.rebuilding.RLock()
+	return s.render(url)
+}
+
+// render renders the page at url from the last good model, as the build
+// that signed it last did (a model renders the same every time), and
+// keeps the HTML while the page is hot.
+func (s *Session) render(url string) ([]byte, bool) {
+	s.rebuilding.RLock() // the model is changed in place by a rebuild
 	defer s.rebuilding.RUnlock()
 	s.mu.RLock()
-	e, ok = s.pages[url]
+	e, ok := s.pages[url]
 	th, model := s.theme, s.model
 	s.mu.RUnlock()
 	if !ok {
@@ -114,13 +121,6 @@ func (s *Session) Page(url string) ([]byte, bool) {
 	}
 	s.mu.Unlock()
 	return buf.Bytes(), true
-}
-
-func (e *pageEntry) packedHTML() deflated.Bytes {
-	if e == nil {
-		return nil
-	}
-	return e.html
 }
 
 // File returns a non-page file ("assets/…") from the last good build.
@@ -179,7 +179,6 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		s.pipe.rollback()
 		return up, err
 	}
-	s.theme = b.theme
 	s.swap(entries, b, up)
 	s.pipe.commit()
 	for _, p := range pages {
@@ -313,5 +312,5 @@ func (s *Session) swap(entries []pageEntry, b *built, up *Update) {
 		}
 		slices.Sort(up.Removed)
 	}
-	s.files, s.whole, s.model = files, whole, model
+	s.files, s.whole, s.model, s.theme = files, whole, model, th
 }
