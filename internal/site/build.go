@@ -73,7 +73,9 @@ func newBuilder(in *load.Input, cat *validate.Catalog, words chart.Words, photos
 // language is the site's language.
 func language(in *load.Input) string { return cmp.Or(in.Site.Language, "zh-CN") }
 
-// model makes a new model: the data's part, then the texts'.
+// model makes the whole model — the data's part, then the texts' — new,
+// or into the objects of the kept model b.prev (an update after an edit of
+// the data).
 func (b *builder) model() (*Site, error) {
 	cfg := b.in.Site
 	b.site = &Site{

@@ -38,9 +38,9 @@ func pageURL(base string, n int) string {
 // link puts the texts' parts in place: the home page and the activities'
 // texts, the stories in order with each activity's and township's and
 // their list pages, every page sorted by URL, every chart, and the
-// sources each page cites. An update of a kept model orders the stories
-// and lists the pages and charts again only when a part changed them
-// (whole: a new model, where everything is new).
+// sources each page cites. After an edit of texts alone, the stories are
+// ordered and the pages and charts listed again only when a part changed
+// them (whole: the whole model is made, from the data up).
 func (b *builder) link(parts []*docPart, whole bool) {
 	home := b.home(parts)
 	b.narratives(parts)
