@@ -29,16 +29,16 @@ import (
 // a session keeps caches in it between builds, each keyed by its inputs.
 type pipeline struct {
 	opts   Options
-	docs   *load.DocCache  // parsed Markdown, by each file's bytes
-	checks *validate.Memo  // each file's checks, by the data it names
-	charts *site.ChartMemo // built charts, by resolved spec, words and language
-	photos *images.Cache   // resized photos, by each original's bytes
-	themes *themeCache     // the theme, by its files' bytes, the language and the place names
+	docs   *load.DocCache // parsed Markdown, by each file's bytes
+	checks *validate.Memo // each file's checks, by the data it names
+	model  *site.Kept     // the last build's model, updated in place when only texts changed
+	photos *images.Cache  // resized photos, by each original's bytes
+	themes *themeCache    // the theme, by its files' bytes, the language and the place names
 }
 
 // cachedPipeline is the pipeline of a preview session.
 func cachedPipeline(opts Options) pipeline {
-	return pipeline{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), charts: &site.ChartMemo{}, photos: images.NewCache(), themes: &themeCache{seed: maphash.MakeSeed()}}
+	return pipeline{opts: opts, docs: load.NewDocCache(), checks: validate.NewMemo(), model: &site.Kept{}, photos: images.NewCache(), themes: &themeCache{seed: maphash.MakeSeed()}}
 }
 
 // built is a site made by the pipeline, ready to render.
@@ -51,6 +51,9 @@ type built struct {
 	// files are published beside the pages; the feeds and sitemap are
 	// not among them (theme.SiteFiles makes them from the model).
 	files []render.File
+	// changes are what the build changed in a kept model (nil: the model
+	// is new).
+	changes *site.Changes
 }
 
 // language is the site's language, in which its problems are shown.
@@ -80,6 +83,9 @@ func (p pipeline) build(src *sitefs.FS, in *load.Input, changed []string, proble
 	}
 	overrideBaseURL(in, p.opts.BaseURL, problems)
 	if err := problems.Err(); err != nil {
+		if p.docs != nil {
+			p.docs.InputErrors()
+		}
 		return nil, err
 	}
 	photos, photoFiles := makePhotos(in, p.photos, problems)
@@ -92,23 +98,48 @@ func (p pipeline) build(src *sitefs.FS, in *load.Input, changed []string, proble
 	if b.theme, err = p.themes.get(layers, themeName, language(in), in.Site.PlaceNames, p.opts.ECharts, changed); err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	if b.model, err = site.BuildWith(in, b.cat, b.theme.Words(), photos, p.charts); err != nil {
+	if b.model, err = site.BuildWith(in, b.cat, b.theme.Words(), photos, p.model); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
-	images, err := drawCharts(p.opts.ChartSVG, b.model.Charts)
-	if err != nil {
-		return nil, fmt.Errorf("charts: %w", err)
+	if p.model != nil {
+		b.changes = p.model.Changes()
 	}
-	b.figures = opendata.Figures(b.cat, locale.New(language(in)))
-	files, err := outputFiles(p.opts, b.theme, b.model, b.figures, append(photoFiles, images...))
-	if err != nil {
-		return nil, err
-	}
-	b.files = publishable(p.opts, src, b.theme, b.model, files, themeName, problems)
-	if err := problems.Err(); err != nil {
+	if err := p.finish(src, b, themeName, photoFiles, problems); err != nil {
+		p.rollback()
 		return nil, err
 	}
 	return b, nil
+}
+
+// finish runs the stages after the model: the charts drawn, the figures'
+// open data, the files published beside the pages.
+func (p pipeline) finish(src *sitefs.FS, b *built, themeName string, photoFiles []render.File, problems *diag.List) error {
+	images, err := drawCharts(p.opts.ChartSVG, b.model.Charts)
+	if err != nil {
+		return fmt.Errorf("charts: %w", err)
+	}
+	b.figures = opendata.Figures(b.cat, locale.New(language(b.in)))
+	files, err := outputFiles(p.opts, b.theme, b.model, b.figures, append(photoFiles, images...))
+	if err != nil {
+		return err
+	}
+	b.files = publishable(p.opts, src, b.theme, b.model, files, themeName, problems)
+	return problems.Err()
+}
+
+// commit keeps the last build's model for the next (a session's
+// pipeline; a one-off build keeps nothing).
+func (p pipeline) commit() {
+	if p.model != nil {
+		p.model.Commit()
+	}
+}
+
+// rollback undoes what the last build changed in the kept model.
+func (p pipeline) rollback() {
+	if p.model != nil {
+		p.model.Rollback()
+	}
 }
 
 // themeCache keeps a session's theme while its files — the site's

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"maps"
@@ -71,6 +72,11 @@ type previewSite struct {
 type previewStory struct {
 	title, activity, township, ref string
 	month                          int
+	// body picks one of the sentences of the text; chart adds a chart
+	// block; summary, when set, replaces the one made from the title.
+	body    int
+	chart   bool
+	summary string
 }
 
 var (
@@ -97,8 +103,28 @@ func (s *previewSite) remove(rel string) {
 
 func (s *previewSite) writeStory(slug string) {
 	st := s.stories[slug]
-	s.write("content/stories/"+slug+".md", fmt.Sprintf("---\ntitle: %s\ndate: 2020-%02d-01\nactivity: %s\ntownships: [%s]\nsummary: %s的摘要。\n---\n%s说到{{%s}}。\n",
-		st.title, st.month, st.activity, st.township, st.title, st.title, st.ref))
+	summary := cmp.Or(st.summary, st.title+"的摘要。")
+	body := fmt.Sprintf([]string{"%s说到{{%s}}。\n", "%s又说起{{%s}}，还有{{help.visits}}。\n", "## %s\n\n第三种写法：{{%s}}。\n"}[st.body], st.title, st.ref)
+	if st.chart {
+		body += "\n```chart\ntype: bar\ntitle: " + st.title + "的图\nmetrics: [help.people, help.visits]\n```\n"
+	}
+	s.write("content/stories/"+slug+".md", fmt.Sprintf("---\ntitle: %s\ndate: 2020-%02d-01\nactivity: %s\ntownships: [%s]\nsummary: %s\n---\n%s",
+		st.title, st.month, st.activity, st.township, summary, body))
+}
+
+// previewTexts are forms of the home page's and the activity's texts:
+// with and without a summary, other figures, a chart block.
+var previewTexts = map[string][]string{
+	"content/_index.md": {
+		"---\ntitle: 总览\n---\n全市{{help.people}}参与。\n",
+		"---\ntitle: 总览页\nsummary: 总览的摘要。\n---\n全市{{help.visits}}走访。\n",
+		"---\ntitle: 总览\n---\n全市参与。\n\n```chart\ntype: bar\ntitle: 总览里的图\nmetrics: [help.people, help.visits]\n```\n",
+	},
+	"content/activities/help.md": {
+		"---\ntitle: 帮扶活动\n---\n协调资金{{help.funds}}。\n",
+		"---\ntitle: 帮扶活动\nsummary: 叙述里的摘要。\n---\n协调资金{{help.funds}}，走访{{help.visits}}。\n",
+		"---\ntitle: 帮扶活动\n---\n没有数字的叙述。\n\n```chart\ntype: pie\ntitle: 叙述里的图\nmetrics: [help.forestry.chicks, help.tax.chicks]\n```\n",
+	},
 }
 
 func (s *previewSite) pick(xs []string) string { return xs[s.rng.IntN(len(xs))] }
@@ -118,7 +144,59 @@ func (s *previewSite) addStory() string {
 
 // edit makes one random edit and says what it was.
 func (s *previewSite) edit(overridden bool) string {
-	switch s.rng.IntN(9) {
+	switch s.rng.IntN(20) {
+	case 15:
+		return s.toggle("data/townships.yaml", "name: 龙潭镇\n", "name: 龙潭新镇\n", "township renamed")
+	case 16:
+		if s.rng.IntN(2) == 0 {
+			return s.toggle("site.yaml", "title: 测试站点\n", "title: 测试站点二\n", "site retitled")
+		}
+		return s.toggle("site.yaml", "language: zh-CN\n", "language: zh-CN\nmenu:\n  - label: 故事\n    url: /stories/\n  - label: 数据\n    url: /data/\n", "menu written")
+	case 17:
+		if s.rng.IntN(2) == 0 {
+			return s.toggle("data/activities/visit.yaml", "short_title: 走访\n", "short_title: 走访二\nweight: -1\n", "activity renamed and moved first")
+		}
+		return s.toggle("data/activities/help.yaml", "    townships: [mayouying]\n", "    townships: [longtan]\n", "breakdown moved to another township")
+	case 18:
+		const extra = "data/activities/extra.yaml"
+		if _, err := os.Stat(s.path(extra)); err == nil {
+			s.remove(extra)
+			return "activity removed"
+		}
+		s.write(extra, "title: 新增活动\nsource: paper\nmetrics:\n  - id: n\n    label: 新增数\n    value: 7\n    unit: 个\n")
+		return "activity added"
+	case 19:
+		if s.rng.IntN(2) == 0 {
+			return s.toggle("data/activities/help.yaml", "    label: 入户走访\n", "    label: 入户走访次数\n", "figure relabelled")
+		}
+		return s.toggle("data/campaign.yaml", "headline: [campaign.carriers, help.people]\n", "headline: [help.visits]\n", "campaign headline changed")
+	case 9:
+		slug, st := s.changeStory(func(st *previewStory) { st.body = (st.body + 1 + s.rng.IntN(2)) % 3 })
+		return fmt.Sprintf("text of %s: form %d", slug, st.body)
+	case 10:
+		slug, st := s.changeStory(func(st *previewStory) { st.chart = !st.chart })
+		return fmt.Sprintf("chart block in %s: %v", slug, st.chart)
+	case 11:
+		slug, st := s.changeStory(func(st *previewStory) { st.summary = fmt.Sprintf("另一个摘要%d。", s.rng.IntN(1000)) })
+		return "summary of " + slug + ": " + st.summary
+	case 12:
+		name := s.pick(slices.Sorted(maps.Keys(previewTexts)))
+		form := s.rng.IntN(len(previewTexts[name]))
+		s.write(name, previewTexts[name][form])
+		return fmt.Sprintf("%s, form %d", name, form)
+	case 13:
+		const page = "content/about.md"
+		if _, err := os.Stat(s.path(page)); err == nil {
+			s.remove(page)
+			return "page removed"
+		}
+		s.write(page, fmt.Sprintf("---\ntitle: 关于%d\n---\n关于本站，{{help.people}}。\n", s.rng.IntN(100)))
+		return "page added"
+	case 14:
+		slug := s.someStory()
+		s.remove("content/stories/" + slug + ".md")
+		s.writeStory(slug)
+		return "removed and written again: " + slug
 	case 0:
 		return s.addStory()
 	case 1:
@@ -171,6 +249,22 @@ func (s *previewSite) edit(overridden bool) string {
 		slug, st := s.changeStory(func(st *previewStory) { st.month = 1 + s.rng.IntN(12) })
 		return fmt.Sprintf("date of %s: month %d", slug, st.month)
 	}
+}
+
+// toggle replaces a with b in the file rel, or b with a, and says what it
+// did.
+func (s *previewSite) toggle(rel, a, b, what string) string {
+	text := readText(s.t, s.path(rel))
+	switch {
+	case strings.Contains(text, b): // first: b may hold a
+		text, what = strings.Replace(text, b, a, 1), what+", undone"
+	case strings.Contains(text, a):
+		text = strings.Replace(text, a, b, 1)
+	default:
+		s.t.Fatalf("%s has neither %q nor %q", rel, a, b)
+	}
+	s.write(rel, text)
+	return what
 }
 
 // changeStory edits a story picked at random and writes it again.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jinzhan-dev/jinzhan/internal/deflated"
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/render"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
@@ -16,21 +18,33 @@ import (
 )
 
 // Session builds one site again and again in memory, for the preview
-// server: the same pipeline as build.Run, with caches (pipeline.go), and
-// a page rendered again only when what its templates read from the model
-// changed (its signature, render.Signatures). A failed rebuild keeps the
-// last good site.
+// server: the same pipeline as build.Run, with caches (pipeline.go), the
+// model kept between builds (site.Kept), and a page rendered again only
+// when what its templates read from the model changed (its signature,
+// render.Signatures). A page is not even signed again while it read none
+// of the fields of the model the build changed. A rebuild renders every
+// page it changed (a template's error shows at once), but keeps the HTML
+// of the pages browsers look at only (hotPages); another is rendered when
+// asked for. A failed rebuild keeps the last good site.
 type Session struct {
 	pipe pipeline
 	seed maphash.Seed
-	// rebuilding is held while a rebuild runs: the caches are the
-	// session's, one build at a time.
-	rebuilding sync.Mutex
+	// rebuilding is held while a rebuild runs; read-held while a page or
+	// the feeds are made from the last good model, which a rebuild
+	// changes in place (a failed one puts it back as it was).
+	rebuilding sync.RWMutex
 	theme      *render.Theme // the theme the pages were rendered with
+	model      *site.Site    // the last good build's
 
 	mu    sync.RWMutex
-	pages map[string]pageEntry // by URL: "/stories/x/"
-	files map[string][]byte    // by path: "assets/css/site.1a2b3c4d.css"
+	hot   *hotPages
+	pages map[string]*pageEntry // by URL: "/stories/x/"
+	files map[string][]byte     // by path: "assets/css/site.1a2b3c4d.css"
+	// served is the last good model's list of pages, and slots their
+	// entries in its order: while a build keeps the list, its pages'
+	// entries are found without looking them up.
+	served []*site.Page
+	slots  []*pageEntry
 	// whole makes the feeds and sitemap of the last good build on the first
 	// request for one: a preview rebuild need not render fifty stories again
 	// for a feed nobody is reading.
@@ -38,9 +52,12 @@ type Session struct {
 }
 
 type pageEntry struct {
+	page   *site.Page // the model's object it was signed for
+	at     int        // its place in the model's pages
 	sig    uint64
-	signed bool // false: rendered again on every rebuild
-	html   packed
+	signed bool           // false: rendered again on every rebuild
+	reads  fieldList      // what its templates read from the model (render.Signatures.Reads)
+	html   deflated.Bytes // nil unless the page is hot
 }
 
 // Update describes one rebuild.
@@ -55,19 +72,55 @@ type Update struct {
 
 // NewSession prepares a session; call Rebuild to build.
 func NewSession(opts Options) *Session {
-	return &Session{pipe: cachedPipeline(opts), seed: maphash.MakeSeed(), pages: map[string]pageEntry{}, files: map[string][]byte{}}
+	return &Session{pipe: cachedPipeline(opts), seed: maphash.MakeSeed(), hot: newHotPages(hotLimit), pages: map[string]*pageEntry{}, files: map[string][]byte{}}
 }
 
-// Page returns the HTML of the page at url ("/x/") from the last good build.
+// Page returns the HTML of the page at url ("/x/") from the last good
+// build: kept if the page is hot, or rendered now.
 func (s *Session) Page(url string) ([]byte, bool) {
+	s.mu.Lock()
+	e, ok := s.pages[url]
+	var html deflated.Bytes
+	if ok {
+		if out := s.hot.touch(url); out != "" && s.pages[out] != nil {
+			s.pages[out].html = nil
+		}
+		html = e.html
+	}
+	s.mu.Unlock()
+	switch {
+	case !ok:
+		return nil, false
+	case html != nil:
+		page, err := html.Unpack()
+		return page, err == nil
+	}
+	return s.render(url)
+}
+
+// render renders the page at url from the last good model, as the build
+// that signed it last did (a model renders the same every time), and
+// keeps the HTML while the page is hot.
+func (s *Session) render(url string) ([]byte, bool) {
+	s.rebuilding.RLock() // the model is changed in place by a rebuild
+	defer s.rebuilding.RUnlock()
 	s.mu.RLock()
 	e, ok := s.pages[url]
+	th, model := s.theme, s.model
 	s.mu.RUnlock()
 	if !ok {
 		return nil, false
 	}
-	html, err := e.html.unpack()
-	return html, err == nil
+	var buf bytes.Buffer
+	if err := th.Page(&buf, model, e.page); err != nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	if s.pages[url] == e && s.hot.has(url) {
+		e.html = deflated.Pack(buf.Bytes())
+	}
+	s.mu.Unlock()
+	return buf.Bytes(), true
 }
 
 // File returns a non-page file ("assets/…") from the last good build.
@@ -106,28 +159,29 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	if err != nil {
 		return up, err
 	}
-	pages, stale := s.stale(b)
-	var mu sync.Mutex
-	byPath := map[string]string{}
-	for _, p := range stale {
-		byPath[render.OutputPath(p.URL)] = p.URL
+	entries, stale := s.stale(b)
+	kept := make(map[string]*pageEntry, len(stale)) // the hot pages' entries, by path
+	pages := make([]*site.Page, len(stale))
+	s.mu.RLock()
+	for i, e := range stale {
+		if pages[i] = entries[e].page; s.hot.has(pages[i].URL) {
+			kept[render.OutputPath(pages[i].URL)] = &entries[e]
+		}
 	}
-	err = renderPages(b.theme, b.model, stale, func(path string, data []byte) error {
-		html := pack(data) // on the render workers, outside the lock
-		mu.Lock()
-		defer mu.Unlock()
-		url := byPath[path]
-		e := pages[url]
-		e.html = html
-		pages[url] = e
+	s.mu.RUnlock()
+	err = renderPages(b.theme, b.model, pages, func(path string, data []byte) error {
+		if e := kept[path]; e != nil {
+			e.html = deflated.Pack(data) // on the render workers, each page its own entry
+		}
 		return nil
 	})
 	if err != nil {
+		s.pipe.rollback()
 		return up, err
 	}
-	s.theme = b.theme
-	s.swap(pages, b, up)
-	for _, p := range stale {
+	s.swap(entries, b, up)
+	s.pipe.commit()
+	for _, p := range pages {
 		up.Rendered = append(up.Rendered, p.URL)
 	}
 	slices.Sort(up.Rendered)
@@ -136,35 +190,61 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 	return up, nil
 }
 
-// stale returns the new page table, keeping the HTML of every page whose
-// signature is the same as when it was rendered, with the same theme, and
-// the pages to render.
-func (s *Session) stale(b *built) (map[string]pageEntry, []*site.Page) {
-	sigs := s.signatures(b)
+// stale signs again the pages that may have changed — new ones, and those
+// that read a field of the model the build changed (every page when the
+// model or the theme is new) — and returns their entries, and which of
+// them must be rendered: those whose signature differs (the others keep
+// their HTML).
+func (s *Session) stale(b *built) ([]pageEntry, []int) {
+	all := b.changes == nil || b.changes.All || b.theme != s.theme
+	var changed fieldSet
+	if !all {
+		changed = newFieldSet(b.changes.Fields)
+	}
+	var sign []int
+	var olds []*pageEntry
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	pages := make(map[string]pageEntry, len(b.model.Pages))
-	var stale []*site.Page
+	kept := sameList(b.model.Pages, s.served)
 	for i, p := range b.model.Pages {
-		sig := sigs[i]
-		if old, ok := s.pages[p.URL]; ok && sig.signed && old.signed && old.sig == sig.sig && b.theme == s.theme {
-			pages[p.URL] = old
+		var old *pageEntry
+		if kept {
+			old = s.slots[i]
+		} else {
+			old = s.pages[p.URL]
+		}
+		if all || old == nil || old.page != p || !old.signed || changed.any(old.reads) {
+			sign = append(sign, i)
+			olds = append(olds, old)
+		}
+	}
+	s.mu.RUnlock()
+	entries := s.signatures(b, sign)
+	var stale []int
+	s.mu.RLock() // a hot page's HTML may be let go meanwhile
+	defer s.mu.RUnlock()
+	for i, e := range entries {
+		if old := olds[i]; old != nil && b.theme == s.theme && e.signed && old.signed && old.sig == e.sig {
+			entries[i].html = old.html
 			continue
 		}
-		pages[p.URL] = sig
-		stale = append(stale, p)
+		stale = append(stale, i)
 	}
-	return pages, stale
+	return entries, stale
 }
 
-// signatures signs every page of the build, on GOMAXPROCS workers (each
-// hashes the values pages share once).
-func (s *Session) signatures(b *built) []pageEntry {
-	out := make([]pageEntry, len(b.model.Pages))
+// sameList reports whether two lists of pages are one.
+func sameList(a, b []*site.Page) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// signatures signs pages of the build, on GOMAXPROCS workers when they are
+// many (each hashes the values pages share once).
+func (s *Session) signatures(b *built, at []int) []pageEntry {
+	out := make([]pageEntry, len(at))
 	const chunk = 256
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range min(runtime.GOMAXPROCS(0), (len(at)+chunk-1)/chunk) {
 		wg.Go(func() {
 			sigs := b.theme.Signatures(b.model, s.seed)
 			for {
@@ -173,8 +253,9 @@ func (s *Session) signatures(b *built) []pageEntry {
 					return
 				}
 				for i := from; i < min(from+chunk, len(out)); i++ {
-					sig, signed := sigs.Page(b.model.Pages[i])
-					out[i] = pageEntry{sig: sig, signed: signed}
+					p := b.model.Pages[at[i]]
+					sig, signed := sigs.Page(p)
+					out[i] = pageEntry{page: p, at: at[i], sig: sig, signed: signed, reads: newFieldList(sigs.Reads())}
 				}
 			}
 		})
@@ -183,14 +264,17 @@ func (s *Session) signatures(b *built) []pageEntry {
 	return out
 }
 
-// swap makes the new build the one served.
-func (s *Session) swap(pages map[string]pageEntry, b *built, up *Update) {
+// swap makes the new build the one served: the entries of the pages
+// signed again replace theirs, and the pages the model no longer has go.
+func (s *Session) swap(entries []pageEntry, b *built, up *Update) {
 	files := make(map[string][]byte, len(b.files))
 	for _, f := range b.files {
 		files[f.Path] = f.Data
 	}
 	th, model := b.theme, b.model
 	whole := sync.OnceValue(func() map[string][]byte {
+		s.rebuilding.RLock()
+		defer s.rebuilding.RUnlock()
 		out := map[string][]byte{}
 		if made, err := th.SiteFiles(model); err == nil {
 			for _, f := range made {
@@ -201,11 +285,32 @@ func (s *Session) swap(pages map[string]pageEntry, b *built, up *Update) {
 	})
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for url := range s.pages {
-		if _, ok := pages[url]; !ok {
-			up.Removed = append(up.Removed, url)
+	kept := sameList(model.Pages, s.served)
+	for i := range entries {
+		e := &entries[i]
+		s.pages[e.page.URL] = e
+		if kept {
+			s.slots[e.at] = e
 		}
 	}
-	slices.Sort(up.Removed)
-	s.pages, s.files, s.whole = pages, files, whole
+	if !kept {
+		s.served, s.slots = model.Pages, make([]*pageEntry, len(model.Pages))
+		for i, p := range model.Pages {
+			s.slots[i] = s.pages[p.URL]
+		}
+	}
+	if len(s.pages) != len(model.Pages) {
+		present := make(map[string]bool, len(model.Pages))
+		for _, p := range model.Pages {
+			present[p.URL] = true
+		}
+		for url := range s.pages {
+			if !present[url] {
+				delete(s.pages, url)
+				up.Removed = append(up.Removed, url)
+			}
+		}
+		slices.Sort(up.Removed)
+	}
+	s.files, s.whole, s.model, s.theme = files, whole, model, th
 }

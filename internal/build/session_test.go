@@ -156,10 +156,7 @@ func TestSessionHeadingIDsFollowBreakdownIDs(t *testing.T) {
 	dir := sitetest.Write(t, baseSite)
 	narrative := filepath.Join(dir, "content/activities/help.md")
 	writeText(t, narrative, readText(t, narrative)+"\n## Shuiwu\n")
-	s := build.NewSession(sitetest.Options(dir, ""))
-	if _, err := s.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
+	s := builtSession(t, dir)
 	page, _ := s.Page("/activities/help/")
 	if !strings.Contains(string(page), `<h2 id="shuiwu">`) {
 		t.Fatal("the heading has not its own id")
@@ -184,10 +181,7 @@ func TestSessionHeadingIDsFollowBreakdownIDs(t *testing.T) {
 // interface strings: a series' newest point, and the names of places.
 func TestSessionFollowsLatestPointsAndPlaceNames(t *testing.T) {
 	dir := sitetest.Write(t, nationalSite(t, "national-en"))
-	s := build.NewSession(sitetest.Options(dir, ""))
-	if _, err := s.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
+	s := builtSession(t, dir)
 	// Without its 2019 point, the headcount ratio's latest is 2018's.
 	data := filepath.Join(dir, "data/activities/poverty.yaml")
 	writeText(t, data, strings.Replace(readText(t, data), "      - date: 2019\n        value: 0.6\n", "", 1))
@@ -225,10 +219,7 @@ func TestSessionFollowsLatestPointsAndPlaceNames(t *testing.T) {
 // builds again once it is fixed.
 func TestSessionReportsMistypedReferences(t *testing.T) {
 	dir := sitetest.Write(t, baseSite)
-	s := build.NewSession(sitetest.Options(dir, ""))
-	if _, err := s.Rebuild(); err != nil {
-		t.Fatal(err)
-	}
+	s := builtSession(t, dir)
 	story := filepath.Join(dir, "content/stories/forestry.md")
 	good := readText(t, story)
 	writeText(t, story, strings.Replace(good, "{{help.forestry.chicks}}", "{{help.forestry.chicks}", 1))
@@ -257,4 +248,39 @@ func TestSessionRendersNothingWhenNothingChanged(t *testing.T) {
 			}
 		}
 	}
+}
+
+// An unsafe link is reported at every rebuild until it is fixed, whatever
+// the edit: validation blanks it in the decoded data, which the session's
+// cache of decoded YAML files must not hand back.
+func TestAnUnsafeLinkIsReportedAfterOtherEdits(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	s := builtSession(t, dir)
+	campaign := filepath.Join(dir, "data/campaign.yaml")
+	writeText(t, campaign, strings.Replace(readText(t, campaign), "    date: 2020-08-05\n", "    date: 2020-08-05\n    url: javascript:alert(1)\n", 1))
+	for i, changed := range [][]string{{"data/campaign.yaml"}, {"content/stories/forestry.md"}, {}, {"content/stories/forestry.md"}} {
+		if i == 1 || i == 3 {
+			story := filepath.Join(dir, "content/stories/forestry.md")
+			writeText(t, story, readText(t, story)+"又一句。\n")
+		}
+		_, err := s.RebuildChanged(changed)
+		if err == nil || !strings.Contains(err.Error(), "unsafe or invalid link") {
+			t.Fatalf("rebuild %d (%v): %v", i, changed, err)
+		}
+	}
+	writeText(t, campaign, strings.Replace(readText(t, campaign), "    url: javascript:alert(1)\n", "    url: https://example.org/paper\n", 1))
+	if _, err := s.RebuildChanged([]string{"data/campaign.yaml"}); err != nil {
+		t.Fatal(err)
+	}
+	assertSessionMatchesFullBuild(t, s, dir)
+}
+
+// builtSession is a session of the site in dir, built once.
+func builtSession(t *testing.T, dir string) *build.Session {
+	t.Helper()
+	s := build.NewSession(sitetest.Options(dir, ""))
+	if _, err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

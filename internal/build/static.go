@@ -3,6 +3,8 @@ package build
 import (
 	"io/fs"
 	"path"
+	"slices"
+	"strings"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
@@ -18,24 +20,17 @@ import (
 // at a path one of them needs as a folder — is left out with a warning:
 // the generated one is the site's content, in the build as in the preview.
 func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, files []render.File, themeName string, list *diag.List) []render.File {
-	generated := map[string]bool{}
-	folders := map[string]bool{}
-	add := func(p string) {
-		generated[p] = true
-		for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
-			folders[dir] = true
-		}
+	if !slices.ContainsFunc(files, func(f render.File) bool { return f.Static != "" }) {
+		return files
 	}
-	for _, p := range model.Pages {
-		add(render.OutputPath(p.URL))
-	}
+	made := madePaths{pages: model.Pages, files: map[string]bool{}, folders: map[string]bool{}}
 	for _, f := range files {
 		if f.Static == "" {
-			add(f.Path)
+			made.add(f.Path)
 		}
 	}
 	for _, p := range th.SiteFilePaths(model) {
-		add(p)
+		made.add(p)
 	}
 	owned := map[string]bool{} // folders a tool fills after the build
 	if opts.Pagefind != "" {
@@ -54,7 +49,7 @@ func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, fi
 				"its published name would be %d bytes, more than the %d file systems allow (the site adds a hash to names under static/assets/)", len(path.Base(f.Path)), publish.MaxNameBytes)
 			continue
 		}
-		if taken := replacedBy(f.Path, generated, folders, owned); taken != "" {
+		if taken := made.replacing(f.Path, owned); taken != "" {
 			list.Warnf(diag.Pos{File: source}, "", diag.T("rename or move the file; to change what the site makes at /%s, edit the data or text it is made from", taken),
 				"not published: the site makes /%s, which takes the place of this file", taken)
 			continue
@@ -64,18 +59,57 @@ func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, fi
 	return out
 }
 
-// replacedBy names what the build makes where a static file would go: the
+// madePaths are the paths a build makes: its pages' (sorted by URL, as
+// the model lists them: a site has thousands, looked up rather than
+// listed again) and other files', with their folders.
+type madePaths struct {
+	pages          []*site.Page
+	files, folders map[string]bool
+}
+
+func (m madePaths) add(p string) {
+	m.files[p] = true
+	for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
+		m.folders[dir] = true
+	}
+}
+
+// file reports whether the build makes a file at p.
+func (m madePaths) file(p string) bool {
+	if m.files[p] {
+		return true
+	}
+	dir, ok := strings.CutSuffix(p, "index.html")
+	if !ok || (dir != "" && !strings.HasSuffix(dir, "/")) {
+		return false
+	}
+	url := "/" + dir
+	_, found := slices.BinarySearchFunc(m.pages, url, func(p *site.Page, url string) int { return strings.Compare(p.URL, url) })
+	return found && render.OutputPath(url) == p
+}
+
+// folder reports whether the build makes files under the folder p.
+func (m madePaths) folder(p string) bool {
+	if m.folders[p] {
+		return true
+	}
+	prefix := "/" + p + "/"
+	i, _ := slices.BinarySearchFunc(m.pages, prefix, func(p *site.Page, url string) int { return strings.Compare(p.URL, url) })
+	return i < len(m.pages) && strings.HasPrefix(m.pages[i].URL, prefix)
+}
+
+// replacing names what the build makes where a static file would go: the
 // same path, a folder of pages at that path, a file where the static file
 // needs a folder, or a folder a tool fills. "" when nothing does.
-func replacedBy(p string, generated, folders, owned map[string]bool) string {
-	if generated[p] {
+func (m madePaths) replacing(p string, owned map[string]bool) string {
+	if m.file(p) {
 		return p
 	}
-	if folders[p] {
+	if m.folder(p) {
 		return p + "/"
 	}
 	for dir := path.Dir(p); dir != "."; dir = path.Dir(dir) {
-		if generated[dir] {
+		if m.file(dir) {
 			return dir
 		}
 		if owned[dir] {

@@ -149,12 +149,13 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	defer func() { in.DataKey = key.Sum64() }()
 	var siteProblems diag.List
 	decodeSite := func(files *tree) string {
-		if !decodeFile(fsys, files, SiteFile, &in.Site, true, key, &siteProblems) {
+		if !cache.decode(fsys, files, SiteFile, &in.Site, true, key, &siteProblems) {
 			in.Unreadable[SiteFile] = true
 		}
 		return in.Site.Theme
 	}
 	listed := cache.listing(fsys)
+	sameListing := listed != nil
 	if listed == nil {
 		listed = scan(fsys, decodeSite)
 		cache.keepListing(listed)
@@ -169,12 +170,13 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 		v        any
 		required bool
 	}{{CampaignFile, &in.Campaign, true}, {TownshipsPath, &in.Townships, false}} {
-		if !decodeFile(fsys, files, f.name, f.v, f.required, key, list) {
+		if !cache.decode(fsys, files, f.name, f.v, f.required, key, list) {
 			in.Unreadable[f.name] = true
 		}
 	}
-	in.Activities = loadActivities(fsys, files, key, in.Unreadable, list)
-	in.Docs = loadDocs(fsys, files, in.Activities, cache, list)
+	in.Activities = loadActivities(fsys, files, cache, key, in.Unreadable, list)
+	cache.trustData()
+	in.Docs = loadDocs(fsys, files, in.Activities, cache, sameListing, list)
 	in.Images = loadImages(fsys, files, in.Docs)
 	for p := range files.refused {
 		in.Unreadable[p] = true
@@ -246,6 +248,11 @@ func unwrapPath(err error) error {
 // decodeFile reads and decodes one YAML file; false when it could not be
 // read or parsed at all (a missing optional file is fine).
 func decodeFile(fsys fs.FS, files *tree, name string, v any, required bool, key hash.Hash64, list *diag.List) bool {
+	return decodeWith(readFile, fsys, files, name, v, required, key, list)
+}
+
+// decodeWith is decodeFile reading the file with read.
+func decodeWith(read func(fs.FS, string, *diag.List) ([]byte, bool), fsys fs.FS, files *tree, name string, v any, required bool, key hash.Hash64, list *diag.List) bool {
 	switch {
 	case files.refused[name]:
 		return false // reported by the scan
@@ -255,13 +262,13 @@ func decodeFile(fsys fs.FS, files *tree, name string, v any, required bool, key 
 		}
 		return !required
 	}
-	data, ok := readFile(fsys, name, list)
+	data, ok := read(fsys, name, list)
 	key.Write([]byte(name))
 	key.Write(data)
 	return ok && strictyaml.Decode(name, data, v, list)
 }
 
-func loadActivities(fsys fs.FS, files *tree, key hash.Hash64, unreadable map[string]bool, list *diag.List) []*Activity {
+func loadActivities(fsys fs.FS, files *tree, cache *DocCache, key hash.Hash64, unreadable map[string]bool, list *diag.List) []*Activity {
 	var out []*Activity
 	for _, name := range files.under(ActivitiesDir, "") {
 		if path.Dir(name) != ActivitiesDir {
@@ -280,7 +287,7 @@ func loadActivities(fsys fs.FS, files *tree, key hash.Hash64, unreadable map[str
 			continue
 		}
 		a := &Activity{Slug: slug}
-		if !decodeFile(fsys, files, name, a, true, key, list) {
+		if !cache.decode(fsys, files, name, a, true, key, list) {
 			unreadable[name] = true // reported; its figures stay unknown quietly
 			continue
 		}
@@ -291,21 +298,25 @@ func loadActivities(fsys fs.FS, files *tree, key hash.Hash64, unreadable map[str
 
 // loadDocs reads and parses the Markdown files in parallel; each worker
 // reports into its own list so that messages never interleave.
-func loadDocs(fsys fs.FS, tree *tree, activities []*Activity, cache *DocCache, list *diag.List) []*Doc {
+// With a cache, the files it may trust are not read (sameListing: the
+// listing is the cache's, unchanged).
+func loadDocs(fsys fs.FS, tree *tree, activities []*Activity, cache *DocCache, sameListing bool, list *diag.List) []*Doc {
 	files := tree.under(ContentDir, ".md")
 	anchors := breakdownAnchors(activities)
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
 	md := markdown.New()
-	work.Each(len(files), func(i int) {
-		if cache == nil {
+	if cache == nil {
+		work.Each(len(files), func(i int) {
 			docs[i] = loadDoc(fsys, files[i], md, anchors, &lists[i])
-		} else {
+		})
+	} else {
+		rest := cache.reuse(files, anchors, docs, lists)
+		work.Each(len(rest), func(k int) {
+			i := rest[k]
 			docs[i] = cache.load(fsys, files[i], md, anchors, &lists[i])
-		}
-	})
-	if cache != nil {
-		cache.forgetAllBut(files)
+		})
+		cache.forgetAllBut(files, sameListing)
 	}
 	out := docs[:0]
 	for i, d := range docs {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"sort"
 	"strings"
 	"syscall"
 
@@ -29,6 +30,9 @@ type tree struct {
 	files   map[string]int64 // path → size, of what a link leads to; sized only under images/
 	refused map[string]bool
 	sorted  []string // the paths of files, sorted: made by the first under, once the scan is done
+	// listed keeps what under returned, by folder and ending: a preview
+	// keeps the tree while it holds, and asks the same each rebuild.
+	listed map[[2]string][]string
 }
 
 func newTree() *tree { return &tree{files: map[string]int64{}, refused: map[string]bool{}} }
@@ -72,7 +76,7 @@ func (t *tree) entry(fsys fs.FS, p string, d fs.DirEntry, list *diag.List) {
 		// Only photos need their size (a listing says what a file is, not
 		// its size): a stat for each of 10,000 stories took a third of the
 		// preview's rebuild of one.
-		t.files[p], t.sorted = -1, nil
+		t.files[p], t.sorted, t.listed = -1, nil, nil
 		if strings.HasPrefix(p, ImagesDir+"/") {
 			if info, err := d.Info(); err == nil {
 				t.files[p] = info.Size()
@@ -96,7 +100,7 @@ func (t *tree) entry(fsys fs.FS, p string, d fs.DirEntry, list *diag.List) {
 	case !info.Mode().IsRegular():
 		t.refuse(p, sitefs.ErrNotRegular, list)
 	default:
-		t.files[p], t.sorted = info.Size(), nil
+		t.files[p], t.sorted, t.listed = info.Size(), nil, nil
 	}
 }
 
@@ -142,9 +146,10 @@ func (t *tree) has(p string) bool {
 	return ok
 }
 
-// under lists the files below dir whose names end in ext, sorted.
-// A preview keeps the tree while it holds, so the paths are sorted once,
-// not walked whole for each folder of every rebuild.
+// under lists the files below dir whose names end in ext, sorted (the
+// list is the tree's: not to be changed). A preview keeps the tree while
+// it holds, so the paths are sorted and listed once, not walked whole
+// for each folder of every rebuild.
 func (t *tree) under(dir, ext string) []string {
 	if t.sorted == nil {
 		t.sorted = make([]string, 0, len(t.files))
@@ -153,16 +158,21 @@ func (t *tree) under(dir, ext string) []string {
 		}
 		slices.Sort(t.sorted)
 	}
+	if out, ok := t.listed[[2]string{dir, ext}]; ok {
+		return out
+	}
 	prefix := dir + "/"
 	i, _ := slices.BinarySearch(t.sorted, prefix)
-	var out []string
-	for _, p := range t.sorted[i:] {
-		if !strings.HasPrefix(p, prefix) {
-			break
-		}
+	j := i + sort.Search(len(t.sorted)-i, func(k int) bool { return !strings.HasPrefix(t.sorted[i+k], prefix) })
+	out := make([]string, 0, j-i)
+	for _, p := range t.sorted[i:j] {
 		if strings.HasSuffix(p, ext) {
 			out = append(out, p)
 		}
 	}
+	if t.listed == nil {
+		t.listed = map[[2]string][]string{}
+	}
+	t.listed[[2]string{dir, ext}] = out
 	return out
 }

@@ -17,8 +17,9 @@ import (
 )
 
 // renderBothWays renders tree as goldmark walks it and as the Text a build
-// keeps of it (made, then the marks detached as the loader does), fails t
-// unless the two are the same bytes, and returns them.
+// keeps of it (made, then the marks detached as the loader does; then
+// packed, as a preview keeps it), fails t unless they are the same bytes,
+// and returns them.
 func renderBothWays(t testing.TB, md goldmark.Markdown, src []byte, tree ast.Node, resolved *Resolved, draw ChartWriter) string {
 	t.Helper()
 	var walked, held bytes.Buffer
@@ -32,6 +33,12 @@ func renderBothWays(t testing.TB, md goldmark.Markdown, src []byte, tree ast.Nod
 	}
 	if walked.String() != held.String() {
 		t.Fatalf("rendered from the tree:\n%s\nfrom the Text:\n%s", walked.String(), held.String())
+	}
+	kept.Pack()
+	var packed bytes.Buffer
+	packed.WriteString("<p>before</p>")
+	if err := kept.Render(&packed, resolved, draw); fmt.Sprint(err) != fmt.Sprint(errHeld) || packed.String() != "<p>before</p>"+held.String() {
+		t.Fatalf("rendered from the Text:\n%s\npacked (%v):\n%s", held.String(), err, packed.String())
 	}
 	return held.String()
 }

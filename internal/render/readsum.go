@@ -16,7 +16,10 @@ import (
 // Signatures hash, for the pages of one build, the values their templates
 // read (reads.go): two builds that give a page the same signature render it
 // the same. Values several pages read (the site's header data, an
-// activity, a figure) are hashed once. Not safe for concurrent use.
+// activity, a figure) are hashed once. Signing a page also lists the
+// fields of the model's objects it read (Reads): a preview that keeps the
+// model between builds (site.Kept) signs again only the pages that read a
+// field the build changed. Not safe for concurrent use.
 type Signatures struct {
 	theme *Theme
 	site  *site.Site
@@ -31,6 +34,12 @@ type Signatures struct {
 	positions map[reflect.Type][]bool
 	seen      []uintptr // pointers met on the current deep walk (a few)
 	steps     int       // values the current deep walk visited
+	// reads are the fields of model objects the page being signed read
+	// (hashes kept for several pages keep the reads they were made from).
+	reads []site.Field
+	// model tells, by struct type, whether it is one of the model's
+	// (package site): only their objects change between builds.
+	model map[reflect.Type]bool
 }
 
 // maxDeepValues and maxDeepPointers bound one value hashed whole: a
@@ -54,15 +63,20 @@ type subKey struct {
 }
 
 type typedSum struct {
-	typ reflect.Type
-	sum uint64
+	typ   reflect.Type
+	sum   uint64
+	reads []site.Field
 }
 
 // Signatures hashes what the pages of s read; seed must be the same for
 // signatures to be compared.
 func (t *Theme) Signatures(s *site.Site, seed maphash.Seed) *Signatures {
-	return &Signatures{theme: t, site: s, seed: seed, deeps: map[deepKey]typedSum{}, subs: map[subKey]typedSum{}, ways: map[*readNode][]way{}, positions: map[reflect.Type][]bool{}}
+	return &Signatures{theme: t, site: s, seed: seed, deeps: map[deepKey]typedSum{}, subs: map[subKey]typedSum{}, ways: map[*readNode][]way{}, positions: map[reflect.Type][]bool{}, model: map[reflect.Type]bool{}}
 }
+
+// Reads lists the fields of the model's objects the page last signed read
+// (valid until the next Page).
+func (g *Signatures) Reads() []site.Field { return g.reads }
 
 // Page is p's signature; ok is false when p must be rendered whatever
 // changed (its templates do what the reads cannot follow, or read a value
@@ -77,7 +91,7 @@ func (g *Signatures) Page(p *site.Page) (sum uint64, ok bool) {
 	if plan == nil || plan.unbounded || plan.root.how&^readTruth != 0 {
 		return 0, false // or the whole data is read: the page's Markdown too, which is not at hand
 	}
-	g.over = false
+	g.over, g.reads = false, g.reads[:0]
 	sum = g.text(p.Kind)
 	root := reflect.ValueOf(pageData{Site: g.site, Page: p})
 	for _, c := range plan.root.next {
@@ -95,6 +109,7 @@ func (g *Signatures) Page(p *site.Page) (sum uint64, ok bool) {
 // its references and chart blocks resolved to in this build.
 func (g *Signatures) content(n *readNode, p *site.Page) uint64 {
 	sum := fold(uint64(n.id), uint64(n.how))
+	g.reads = append(g.reads, site.FieldAt(reflect.ValueOf(&p.Doc).Pointer()), site.FieldAt(reflect.ValueOf(&p.Resolved).Pointer()))
 	if p.Doc != nil {
 		sum = fold(sum, p.Doc.Parsed)
 		for _, r := range p.Resolved.Shown() {
@@ -110,9 +125,11 @@ func (g *Signatures) node(n *readNode, v reflect.Value) uint64 {
 	if !n.perPage && v.Kind() == reflect.Pointer && !v.IsNil() {
 		key.ptr, shared = v.Pointer(), true
 		if kept, ok := g.subs[key]; ok && kept.typ == v.Type() {
+			g.reads = append(g.reads, kept.reads...)
 			return kept.sum
 		}
 	}
+	from := len(g.reads)
 	sum := uint64(n.id)
 	switch {
 	case n.how&readWhole != 0:
@@ -130,7 +147,7 @@ func (g *Signatures) node(n *readNode, v reflect.Value) uint64 {
 		sum = fold(sum, g.step(c, v))
 	}
 	if shared {
-		g.subs[key] = typedSum{v.Type(), sum}
+		g.subs[key] = typedSum{v.Type(), sum, slices.Clone(g.reads[from:])}
 	}
 	return sum
 }
@@ -251,6 +268,7 @@ func (g *Signatures) field(c *readNode, v reflect.Value) (next reflect.Value, me
 		if err != nil {
 			return reflect.Value{}, false // through a nil embedded pointer: execution fails
 		}
+		g.read(recv, w.field[0], f)
 		return f, false
 	case w.key:
 		return recv.MapIndex(reflect.ValueOf(c.step).Convert(recv.Type().Key())), false
@@ -277,6 +295,34 @@ func findWay(typ reflect.Type, addr bool, name string) way {
 		w.key = typ.Key().Kind() == reflect.String
 	}
 	return w
+}
+
+// siteType is the model's root object, a new one every build: its fields
+// are known by their index (site.SiteField), the other objects' by their
+// address.
+var siteType = reflect.TypeFor[site.Site]()
+
+// read notes that the field f of the struct recv (its i-th, or in its i-th)
+// was read, when recv is one of the model's objects.
+func (g *Signatures) read(recv reflect.Value, i int, f reflect.Value) {
+	if !recv.CanAddr() || !g.ofModel(recv.Type()) {
+		return
+	}
+	if recv.Type() == siteType {
+		g.reads = append(g.reads, site.SiteField(i))
+		return
+	}
+	g.reads = append(g.reads, site.FieldAt(f.UnsafeAddr()))
+}
+
+// ofModel reports whether t is a struct type of the model (package site).
+func (g *Signatures) ofModel(t reflect.Type) bool {
+	is, ok := g.model[t]
+	if !ok {
+		is = t.PkgPath() == siteType.PkgPath()
+		g.model[t] = is
+	}
+	return is
 }
 
 // indirect follows pointers and interfaces as text/template does.
@@ -363,17 +409,19 @@ func (g *Signatures) deep(v reflect.Value, positions bool) uint64 {
 	if v.Kind() == reflect.Pointer && !v.IsNil() {
 		key = deepKey{v.Pointer(), positions}
 		if kept, ok := g.deeps[key]; ok && kept.typ == v.Type() {
+			g.reads = append(g.reads, kept.reads...)
 			return kept.sum
 		}
 	}
 	g.seen, g.steps = g.seen[:0], 0
 	overBefore := g.over
 	g.over = false
+	from := len(g.reads)
 	sum := g.walkDeep(v, positions)
 	over := g.over
 	g.over = overBefore || over
 	if key.ptr != 0 && !over {
-		g.deeps[key] = typedSum{v.Type(), sum}
+		g.deeps[key] = typedSum{v.Type(), sum, slices.Clone(g.reads[from:])}
 	}
 	return sum
 }
@@ -424,6 +472,7 @@ func (g *Signatures) walkDeep(v reflect.Value, positions bool) uint64 {
 		}
 		for i := range v.NumField() {
 			if skip == nil || !skip[i] {
+				g.read(v, i, v.Field(i))
 				sum = fold(sum, g.walkDeep(v.Field(i), positions))
 			}
 		}

@@ -30,6 +30,18 @@ type builder struct {
 	site       *Site
 	acts       map[string]*Activity
 	towns      map[string]*Township
+	// dataCharts are the charts of the data (each activity's, then the
+	// campaign's): the first of Site.Charts, before the texts' own.
+	dataCharts []*chart.Chart
+	// prev is the model a build updates in place (kept.go), empty for a
+	// new model; next is the one it makes. changes notes what an update
+	// changes; nil for a new model, whose objects are all new.
+	prev, next *keptModel
+	changes    *Changes
+	// Set by an update when the stories must be listed again (one
+	// added, removed or moved), the pages (one added or removed) or the
+	// charts (a text's changed); again when every text is made again.
+	relink, repage, recharts, again bool
 }
 
 // Photos are the resized versions of the images stories show, by file
@@ -43,37 +55,36 @@ func Build(in *load.Input, cat *validate.Catalog, words chart.Words, photos Phot
 	return BuildWith(in, cat, words, photos, nil)
 }
 
-// ChartMemo keeps built charts between builds of a preview session, by
-// resolved spec (the validate memo hands back the same spec while a chart's
-// file and the data are unchanged) and by the words and language they were
-// drawn in.
-type ChartMemo struct {
-	words  chart.Words
-	lang   string
-	charts map[*chart.Spec]*chart.Chart
+// BuildWith is Build for a preview session, which keeps the model between
+// builds in kept (nil: none): see Kept.
+func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos, kept *Kept) (*Site, error) {
+	if kept != nil {
+		return kept.build(in, cat, words, photos)
+	}
+	return newBuilder(in, cat, words, photos).model()
 }
 
-// BuildWith is Build reusing the charts in memo (nil: none), which it
-// refills with this build's charts only.
-func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos, memo *ChartMemo) (*Site, error) {
-	b := &builder{in: in, cat: cat, words: words, photos: photos, acts: map[string]*Activity{}, towns: map[string]*Township{}}
-	lang := cmp.Or(in.Site.Language, "zh-CN")
-	if memo != nil {
-		if memo.words == words && memo.lang == lang {
-			b.memo = memo.charts
-		}
-		b.used = map[*chart.Spec]*chart.Chart{}
-		defer func() { *memo = ChartMemo{words: words, lang: lang, charts: b.used} }()
-	}
-	cfg := in.Site
-	b.loc = locale.New(lang)
+func newBuilder(in *load.Input, cat *validate.Catalog, words chart.Words, photos Photos) *builder {
+	b := &builder{in: in, cat: cat, words: words, photos: photos, loc: locale.New(language(in)), acts: map[string]*Activity{}, towns: map[string]*Township{}, prev: emptyModel(), next: emptyModel()}
+	b.used = b.next.charts
+	return b
+}
+
+// language is the site's language.
+func language(in *load.Input) string { return cmp.Or(in.Site.Language, "zh-CN") }
+
+// model makes the whole model — the data's part, then the texts' — new,
+// or into the objects of the kept model b.prev (an update after an edit of
+// the data).
+func (b *builder) model() (*Site, error) {
+	cfg := b.in.Site
 	b.site = &Site{
 		Title:       cfg.Title,
 		Description: cfg.Description,
 		BaseURL:     strings.TrimRight(cfg.BaseURL, "/"),
-		Language:    lang,
+		Language:    language(b.in),
 		Copyright:   cfg.Copyright,
-		Figures:     len(cat.Figures),
+		Figures:     len(b.cat.Figures),
 		PlaceNames:  cfg.PlaceNames,
 	}
 	b.townships()
@@ -89,14 +100,18 @@ func BuildWith(in *load.Input, cat *validate.Catalog, words chart.Words, photos 
 	if err := b.campaign(); err != nil {
 		return nil, err
 	}
-	if err := b.docs(); err != nil {
-		return nil, err
-	}
 	if err := b.openData(); err != nil {
 		return nil, err
 	}
-	b.listPages()
-	slices.SortFunc(b.site.Pages, func(x, y *Page) int { return cmp.Compare(x.URL, y.URL) })
+	b.site.Cited = b.citedAnywhere()
+	b.dataPages()
+	b.keepModel()
+	texts, err := b.texts()
+	if err != nil {
+		return nil, err
+	}
+	b.link(texts, true)
+	b.next.site = b.site
 	return b.site, nil
 }
 
@@ -113,46 +128,32 @@ func (b *builder) defaultMenu() []Link {
 	return out
 }
 
-func (b *builder) townships() {
-	for i := range b.in.Townships.Townships {
-		t := &b.in.Townships.Townships[i]
-		if _, ok := b.cat.Townships[t.Slug]; !ok || b.towns[t.Slug] != nil {
-			continue
-		}
-		tw := &Township{Slug: t.Slug, URL: validate.TownshipsURL + t.Slug + "/", Name: t.Name}
-		for j := range t.Villages {
-			tw.Villages = append(tw.Villages, &t.Villages[j])
-		}
-		b.towns[t.Slug] = tw
-		b.site.Townships = append(b.site.Townships, tw)
-	}
-}
-
 // buildChart draws a checked spec with a stable id, for the page at page;
 // scope is the activity its references are relative to ("" for full
-// references).
-func (b *builder) buildChart(spec *load.ChartSpec, id, page, scope string) (*chart.Chart, error) {
+// references). It returns the chart and the resolved spec it was drawn
+// from (nil, nil for a spec validation refused: the build stops before
+// rendering).
+func (b *builder) buildChart(spec *load.ChartSpec, id, page, scope string) (*chart.Chart, *chart.Spec, error) {
 	resolved, ok := b.cat.Charts[spec]
 	if !ok {
-		return nil, nil // refused by validation; the build stops before rendering
+		return nil, nil, nil
 	}
 	dataURL := opendata.CSVURL(b.dataset(spec, scope))
 	if c, ok := b.memo[resolved]; ok && c.ID == id && c.DataURL == dataURL && c.Page == page {
 		b.used[resolved] = c
-		b.site.Charts = append(b.site.Charts, c)
-		return c, nil
+		return c, resolved, nil
 	}
 	s := *resolved
 	s.ID = id
 	c, err := chart.Build(&s, b.words, b.loc)
-	if err == nil {
-		c.DataURL, c.Page, c.ImageURL = dataURL, page, chart.ImageFor(id)
-		b.site.Charts = append(b.site.Charts, c)
-		if b.used != nil {
-			b.used[resolved] = c
-		}
+	if err != nil {
+		return nil, nil, err
 	}
-	return c, err
+	c.DataURL, c.Page, c.ImageURL = dataURL, page, chart.ImageFor(id)
+	if b.used != nil {
+		b.used[resolved] = c
+	}
+	return c, resolved, nil
 }
 
 // dataset is the id of the dataset holding every figure a chart draws: its
@@ -216,262 +217,6 @@ func chartID(section string, i int, spec *load.ChartSpec) string {
 	return fmt.Sprintf("chart-%d-%s", i+1, section)
 }
 
-func (b *builder) figures(refs []string, scope string) []*Figure {
-	var out []*Figure
-	for _, ref := range refs {
-		if f, ok := b.cat.Cite(ref, scope); ok {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func (b *builder) period(p load.Period) string {
-	if p.Label != "" {
-		return p.Label
-	}
-	return b.loc.Period(p.Start, p.End)
-}
-
-func (b *builder) activities() error {
-	for _, a := range b.in.Activities {
-		act := &Activity{
-			Slug: a.Slug, URL: "/activities/" + a.Slug + "/", Title: a.Title,
-			ShortTitle: cmp.Or(a.ShortTitle, a.Title), Summary: a.Summary, Participants: a.Participants,
-			Period: b.period(a.Period), Source: b.cat.Sources[a.Source], AsOf: b.loc.Date(a.AsOf),
-		}
-		for _, m := range a.Metrics {
-			if f, ok := b.cat.Figures[a.Slug+"."+m.ID]; ok {
-				act.Metrics = append(act.Metrics, f)
-			}
-		}
-		act.KeyMetrics = b.figures(a.KeyMetrics, a.Slug)
-		if len(a.KeyMetrics) == 0 {
-			act.KeyMetrics = act.Metrics[:min(3, len(act.Metrics))]
-		}
-		for _, t := range a.Targets {
-			if tg, ok := b.cat.Targets[a.Slug+"."+t.ID]; ok {
-				act.Targets = append(act.Targets, tg)
-			}
-		}
-		for i := range a.Breakdowns {
-			act.Breakdowns = append(act.Breakdowns, b.breakdown(act, &a.Breakdowns[i]))
-		}
-		for i := range a.Charts {
-			c, err := b.buildChart(&a.Charts[i], chartID("activity-"+a.Slug, i, &a.Charts[i]), "/activities/"+a.Slug+"/", a.Slug)
-			if err != nil {
-				return fmt.Errorf("%s: chart %d: %w", a.Pos.File, i+1, err)
-			}
-			if c != nil {
-				act.Charts = append(act.Charts, c)
-			}
-		}
-		act.Page = &Page{URL: act.URL, Kind: "activity", Title: act.Title, Summary: act.Summary, Activity: act, Charts: len(act.Charts) > 0}
-		b.acts[a.Slug] = act
-		b.site.Activities = append(b.site.Activities, act)
-		b.site.Pages = append(b.site.Pages, act.Page)
-	}
-	weights := map[string]int{}
-	for _, a := range b.in.Activities {
-		weights[a.Slug] = a.Weight
-	}
-	slices.SortStableFunc(b.site.Activities, func(x, y *Activity) int {
-		return cmp.Or(cmp.Compare(weights[x.Slug], weights[y.Slug]), cmp.Compare(x.Slug, y.Slug))
-	})
-	return nil
-}
-
-func (b *builder) breakdown(act *Activity, bd *load.Breakdown) *Breakdown {
-	out := &Breakdown{ID: bd.ID, Name: bd.Name, Kind: bd.Kind, Note: bd.Note, Activity: act}
-	for _, m := range bd.Metrics {
-		if f, ok := b.cat.Figures[act.Slug+"."+bd.ID+"."+m.ID]; ok {
-			out.Figures = append(out.Figures, f)
-		}
-	}
-	concerned := map[*Township]bool{}
-	for _, slug := range bd.Townships {
-		if t := b.towns[slug]; t != nil {
-			out.Townships = append(out.Townships, t)
-			concerned[t] = true
-		}
-	}
-	for _, slug := range bd.Villages {
-		if vp, ok := b.cat.Villages[slug]; ok {
-			out.Villages = append(out.Villages, vp)
-			concerned[b.towns[vp.Township.Slug]] = true
-		}
-	}
-	for _, t := range b.site.Townships { // file order, so output is stable
-		if concerned[t] {
-			t.Breakdowns = append(t.Breakdowns, out)
-			t.Figures += len(out.Figures)
-		}
-	}
-	return out
-}
-
-func (b *builder) campaign() error {
-	c := &b.in.Campaign
-	camp := &Campaign{
-		Name: c.Name, Place: c.Place, Summary: c.Summary, Period: b.period(c.Period), AsOf: b.loc.Date(c.AsOf),
-		Source: b.cat.Sources[c.Source], Organisers: c.Organisers, Headline: b.figures(c.Headline, ""),
-	}
-	for i := range c.Sources {
-		camp.Sources = append(camp.Sources, &c.Sources[i])
-	}
-	if c.Carriers.Count != "" {
-		camp.Carriers, _ = b.cat.Figure(c.Carriers.Count, validate.CampaignScope)
-	}
-	for _, slug := range c.Carriers.Named {
-		if a := b.acts[slug]; a != nil {
-			camp.Named = append(camp.Named, a)
-		}
-	}
-	if camp.Carriers != nil {
-		if n, ok := camp.Carriers.Value.Int64(); ok {
-			camp.Unnamed = int(n) - len(camp.Named)
-		}
-	}
-	for i := range c.Charts {
-		ch, err := b.buildChart(&c.Charts[i], chartID("home", i, &c.Charts[i]), "/", "")
-		if err != nil {
-			return fmt.Errorf("%s: chart %d: %w", load.CampaignFile, i+1, err)
-		}
-		if ch != nil {
-			camp.Charts = append(camp.Charts, ch)
-		}
-	}
-	b.site.Campaign = camp
-	return nil
-}
-
-// docs attaches every Markdown file to its page, resolving its figure
-// references and chart blocks.
-func (b *builder) docs() error {
-	var home *Page
-	for _, d := range b.in.Docs {
-		cited, resolved, blocks, err := b.resolve(d)
-		if err != nil {
-			return err
-		}
-		fm := d.Front
-		switch d.Kind {
-		case load.KindHome:
-			home = &Page{URL: "/", Kind: "home", Title: fm.Title, Summary: fm.Summary, Doc: d, Resolved: resolved}
-		case load.KindActivity:
-			if a := b.acts[d.Slug]; a != nil {
-				a.Page.Doc, a.Page.Resolved = d, resolved
-				a.Page.Charts = a.Page.Charts || blocks > 0
-				if fm.Summary != "" && a.Summary == "" {
-					a.Summary = fm.Summary
-				}
-			}
-		case load.KindStory:
-			s := &Story{Slug: d.Slug, URL: docURL(d), Title: fm.Title, Date: fm.Date, Summary: fm.Summary, Activity: b.acts[fm.Activity], Figures: cited}
-			for _, slug := range fm.Townships {
-				if t := b.towns[slug]; t != nil && !slices.Contains(s.Townships, t) {
-					s.Townships = append(s.Townships, t)
-				}
-			}
-			for _, slug := range fm.Villages {
-				if vp, ok := b.cat.Villages[slug]; ok {
-					s.Villages = append(s.Villages, vp)
-					if t := b.towns[vp.Township.Slug]; t != nil && !slices.Contains(s.Townships, t) {
-						s.Townships = append(s.Townships, t)
-					}
-				}
-			}
-			s.Photos = b.storyPhotos(fm.Photos)
-			s.Page = &Page{URL: s.URL, Kind: "story", Title: s.Title, Summary: s.Summary, Doc: d, Resolved: resolved, Story: s, Charts: blocks > 0}
-			b.site.Stories = append(b.site.Stories, s)
-			b.site.Pages = append(b.site.Pages, s.Page)
-		case load.KindPage:
-			b.site.Pages = append(b.site.Pages, &Page{URL: docURL(d), Kind: "page", Title: fm.Title, Summary: fm.Summary, Doc: d, Resolved: resolved, Charts: blocks > 0})
-		}
-	}
-	if home == nil {
-		home = &Page{URL: "/", Kind: "home", Title: b.site.Title}
-	}
-	home.Charts = home.Charts || len(b.site.Campaign.Charts) > 0
-	b.site.Pages = append(b.site.Pages, home)
-	b.cite(home)
-	slices.SortStableFunc(b.site.Stories, func(x, y *Story) int {
-		return cmp.Or(-x.Date.Compare(y.Date), cmp.Compare(x.Slug, y.Slug))
-	})
-	for _, s := range b.site.Stories {
-		if s.Activity != nil {
-			s.Activity.Stories = append(s.Activity.Stories, s)
-		}
-		for _, t := range s.Townships {
-			t.Stories = append(t.Stories, s)
-		}
-	}
-	return nil
-}
-
-// storyPhotos pairs each photo with its resized versions.
-func (b *builder) storyPhotos(photos []load.Photo) []*Photo {
-	var out []*Photo
-	for _, p := range photos {
-		name, _ := load.PhotoPath(p.File)
-		if set := b.photos[name]; set != nil { // validation refused the others
-			out = append(out, &Photo{File: name, Alt: p.Alt, Caption: p.Caption, Credit: p.Credit, Image: set})
-		}
-	}
-	return out
-}
-
-// resolve resolves the figure references and chart blocks of a document
-// (its parse tree is left as parsed) and returns the cited figures (first
-// citation order), the resolutions and the number of charts.
-func (b *builder) resolve(d *load.Doc) ([]*Figure, *markdown.Resolved, int, error) {
-	var cited []*Figure
-	page := docURL(d)
-	resolved := &markdown.Resolved{}
-	charts := 0
-	pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
-	for _, n := range d.Marks {
-		switch n := n.(type) {
-		case *markdown.FigureRef:
-			f, ok := b.cat.Cite(n.Ref, "")
-			if !ok {
-				continue
-			}
-			resolved.SetFigure(n, b.resolved(f))
-			if !slices.Contains(cited, f) {
-				cited = append(cited, f)
-			}
-		case *markdown.ChartBlock:
-			spec := b.cat.Blocks[n]
-			if spec == nil {
-				continue
-			}
-			c, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), page, "")
-			if err != nil {
-				return nil, nil, 0, fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
-			}
-			if c != nil {
-				resolved.SetChart(n, c)
-				charts++
-			}
-		}
-	}
-	return cited, resolved, charts, nil
-}
-
-// docURL is the URL of the page a Markdown file is the text of.
-func docURL(d *load.Doc) string {
-	switch d.Kind {
-	case load.KindHome:
-		return "/"
-	case load.KindActivity:
-		return "/activities/" + d.Slug + "/"
-	case load.KindStory:
-		return "/stories/" + d.Slug + "/"
-	}
-	return "/" + d.Slug + "/"
-}
-
 // resolved is what a reference to f prints, shared by every reference.
 func (b *builder) resolved(f *Figure) *markdown.ResolvedFigure {
 	if r, ok := b.notes[f]; ok {
@@ -495,63 +240,4 @@ func FigureNote(f *Figure, w chart.Words, loc *locale.Locale) string {
 		parts = append(parts, w.Source+" "+src)
 	}
 	return strings.Join(parts, " · ")
-}
-
-// listPages adds the generated list pages.
-func (b *builder) listPages() {
-	for _, t := range b.site.Townships {
-		t.StoriesURL = t.URL + "stories/"
-		b.site.Pages = append(b.site.Pages, &Page{URL: t.URL, Kind: "township", Title: t.Name, Township: t})
-		b.site.Pages = append(b.site.Pages, paginate(t.StoriesURL, t.Name, t.Stories, func(l *StoryList) { l.Township = t })...)
-	}
-	for _, a := range b.site.Activities {
-		a.StoriesURL = a.URL + "stories/"
-		b.site.Pages = append(b.site.Pages, paginate(a.StoriesURL, a.ShortTitle, a.Stories, func(l *StoryList) { l.Activity = a })...)
-	}
-	if len(b.site.Townships) > 0 {
-		b.site.Pages = append(b.site.Pages, &Page{URL: validate.TownshipsURL, Kind: "townships"})
-	}
-	b.site.Pages = append(b.site.Pages, &Page{URL: "/search/", Kind: "search"})
-	b.site.Pages = append(b.site.Pages, &Page{URL: "/" + opendata.Dir + "/", Kind: "data"})
-	b.site.Pages = append(b.site.Pages, paginate("/stories/", "", b.site.Stories, func(*StoryList) {})...)
-}
-
-// publishData lists d on /data/ and returns it, unless it has no rows: an
-// empty dataset is not published (no files, no row, no link), and nil is
-// returned.
-func (b *builder) publishData(d *opendata.Dataset) *opendata.Dataset {
-	if len(d.Rows) == 0 {
-		return nil
-	}
-	b.site.Data = append(b.site.Data, d)
-	return d
-}
-
-// openData makes the open-data files: one dataset for the campaign's own
-// figures, one per activity, and all their rows in one CSV.
-func (b *builder) openData() error {
-	meta := opendata.Site{Title: b.site.Title, BaseURL: b.site.BaseURL, Language: b.site.Language, Copyright: b.site.Copyright}
-	inputs := map[string]*load.Activity{}
-	for _, a := range b.in.Activities {
-		inputs[a.Slug] = a
-	}
-	b.site.Campaign.Data = b.publishData(opendata.Campaign(b.in, b.cat, b.loc))
-	for _, a := range b.site.Activities {
-		a.Data = b.publishData(opendata.Activity(inputs[a.Slug], b.cat, b.loc))
-	}
-	datasets := b.site.Data
-	if len(b.site.Data) > 0 {
-		b.site.AllData = opendata.All(b.site.Data)
-		datasets = append(datasets, b.site.AllData)
-	}
-	meta.Example = opendata.ExampleOf(b.site.Data)
-	b.site.DataColumns = opendata.Columns(b.site.Language, meta.Example)
-	for _, d := range datasets {
-		if err := d.Encode(meta); err != nil {
-			return err
-		}
-	}
-	figures, err := opendata.Figures(b.cat, b.loc).Marshal()
-	b.site.FiguresJSONSize = len(figures)
-	return err
 }

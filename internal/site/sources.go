@@ -61,9 +61,9 @@ func (s sources) or(fallback *load.Source) []*load.Source {
 	return s
 }
 
-// cite names, for each page that has a source line and for the footer,
-// every source the figures shown there use: a page whose figures come
-// from two sources names both. It runs once the texts are resolved.
+// cite names, for each page that has a source line, every source the
+// figures shown there use: a page whose figures come from two sources
+// names both. It runs once the texts are resolved.
 func (b *builder) cite(home *Page) {
 	for _, a := range b.site.Activities {
 		var s sources
@@ -79,7 +79,7 @@ func (b *builder) cite(home *Page) {
 		}
 		s.charts(a.Charts)
 		s.text(b, a.Page)
-		a.Cited = s.or(a.Source)
+		put(b.changes, &a.Cited, s.or(a.Source))
 	}
 	c := b.site.Campaign
 	var s sources
@@ -92,12 +92,11 @@ func (b *builder) cite(home *Page) {
 	}
 	s.charts(c.Charts)
 	s.text(b, home)
-	c.Cited = s.or(c.Source)
-	b.site.Cited = b.citedAnywhere()
+	put(b.changes, &c.Cited, s.or(c.Source))
 }
 
 // citedAnywhere lists the sources that some figure of the site cites, in
-// the order data/campaign.yaml lists them.
+// the order data/campaign.yaml lists them (the footer names them all).
 func (b *builder) citedAnywhere() []*load.Source {
 	used := map[string]bool{}
 	cite := func(f *Figure) {

@@ -19,16 +19,22 @@ import (
 type Memo struct {
 	seed    maphash.Seed
 	dataKey uint64
-	docs    map[*load.Doc]docChecks
+	images  uint64               // imagesKey of the input being checked
+	docs    map[string]docChecks // by path
+	// checked counts the files of this check that docs holds: when they
+	// are all it holds, none is gone.
+	checked int
 }
 
 type docChecks struct {
+	doc      *load.Doc // the parse checked
 	problems diag.List
 	blocks   map[*markdown.ChartBlock]*load.ChartSpec
 	charts   map[*load.ChartSpec]*chart.Spec
 	deps     deps
 	key      uint64 // the deps' fingerprint when checked
-	dataKey  uint64 // the data's, for files whose deps are not listed
+	dataKey  uint64 // the data's: while it and the images are the same, so is key
+	images   uint64
 }
 
 // deps are what a Markdown file's checks and page read from the data.
@@ -42,20 +48,28 @@ type deps struct {
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{seed: maphash.MakeSeed(), docs: map[*load.Doc]docChecks{}} }
+func NewMemo() *Memo { return &Memo{seed: maphash.MakeSeed(), docs: map[string]docChecks{}} }
 
 // CheckWith is Check reusing (and filling) memo.
 func CheckWith(in *load.Input, list *diag.List, memo *Memo) *Catalog {
-	memo.dataKey = in.DataKey
+	memo.dataKey, memo.images, memo.checked = in.DataKey, memo.imagesKey(in.Images), 0
 	return check(in, list, memo)
 }
 
-// Key fingerprints what d's page shows from the data, as of the last check
-// (ok is false when d was not checked): the preview keeps a story page's
-// signature while its file and this key stay the same.
-func (m *Memo) Key(d *load.Doc) (uint64, bool) {
-	c, ok := m.docs[d]
-	return c.key, ok
+// imagesKey fingerprints what the checks read of the images: a file's
+// checks name a few, and while none changed a fingerprint of its deps
+// stays the same.
+func (m *Memo) imagesKey(images map[string]*load.Image) uint64 {
+	var all uint64 // in no order: a map's
+	for name, img := range images {
+		all += maphash.Comparable(m.seed, struct {
+			name      string
+			size      int64
+			sum       uint64
+			read, bad bool
+		}{name, img.Size, img.Sum, img.Read, img.Err != nil})
+	}
+	return all
 }
 
 // docChecked runs the per-file checks of d, or replays them from the memo.
@@ -64,7 +78,15 @@ func (v *validator) docChecked(d *load.Doc) {
 		v.doc(d)
 		return
 	}
-	if m, ok := v.memo.docs[d]; ok && m.problems.Len() == 0 && v.fingerprint(m.deps) == m.key && (!m.deps.opaque || m.dataKey == v.in.DataKey) {
+	v.memo.checked++
+	m, ok := v.memo.docs[d.Path]
+	ok = ok && m.doc == d
+	sameData := m.dataKey == v.in.DataKey && m.images == v.memo.images
+	if ok && m.problems.Len() == 0 && (sameData || !m.deps.opaque && v.fingerprint(m.deps) == m.key) {
+		if !sameData { // the data changed, but not what d names
+			m.dataKey, m.images = v.in.DataKey, v.memo.images
+			v.memo.docs[d.Path] = m
+		}
 		for b, spec := range m.blocks {
 			v.cat.Blocks[b] = spec
 			if c, ok := m.charts[spec]; ok {
@@ -79,7 +101,7 @@ func (v *validator) docChecked(d *load.Doc) {
 	v.doc(d)
 	v.list = outer
 	outer.Merge(&local)
-	m := docChecks{problems: local, blocks: map[*markdown.ChartBlock]*load.ChartSpec{}, charts: map[*load.ChartSpec]*chart.Spec{}, dataKey: v.in.DataKey}
+	m = docChecks{doc: d, problems: local, dataKey: v.in.DataKey, images: v.memo.images} // maps only for chart blocks: most files have none
 	m.deps = deps{activity: d.Front.Activity, townships: d.Front.Townships, villages: d.Front.Villages}
 	for _, p := range d.Front.Photos {
 		m.deps.photos = append(m.deps.photos, p.File)
@@ -97,6 +119,9 @@ func (v *validator) docChecked(d *load.Doc) {
 				m.deps.opaque = true
 				break
 			}
+			if m.blocks == nil {
+				m.blocks, m.charts = map[*markdown.ChartBlock]*load.ChartSpec{}, map[*load.ChartSpec]*chart.Spec{}
+			}
 			m.blocks[n] = spec
 			if c, ok := v.cat.Charts[spec]; ok {
 				m.charts[spec] = c
@@ -109,7 +134,7 @@ func (v *validator) docChecked(d *load.Doc) {
 		}
 	}
 	m.key = v.fingerprint(m.deps)
-	v.memo.docs[d] = m
+	v.memo.docs[d.Path] = m
 }
 
 // fingerprint hashes how the data a file names currently print.
@@ -177,13 +202,16 @@ func (v *validator) figurePrint(f *Figure) uint64 {
 
 // forgetOthers drops memo entries of files that are gone.
 func (m *Memo) forgetOthers(docs []*load.Doc) {
-	keep := make(map[*load.Doc]bool, len(docs))
-	for _, d := range docs {
-		keep[d] = true
+	if m.checked == len(m.docs) {
+		return // every entry is one of docs': each checked file has one
 	}
-	for d := range m.docs {
-		if !keep[d] {
-			delete(m.docs, d)
+	keep := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		keep[d.Path] = true
+	}
+	for p := range m.docs {
+		if !keep[p] {
+			delete(m.docs, p)
 		}
 	}
 }
