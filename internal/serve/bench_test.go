@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
+	"github.com/jinzhan-dev/jinzhan/internal/gcpolicy"
 )
 
 // benchmarkEdit measures the time from saving a file to the preview server
@@ -22,6 +23,7 @@ import (
 // It also reports the server's startup (first build included) and the
 // process's peak RSS.
 func benchmarkEdit(b *testing.B, stories int, file, page, old string) {
+	gcpolicy.Apply() // as jinzhan serve collects
 	dir := copyExample(b)
 	if err := benchsite.AddStories(dir, stories); err != nil {
 		b.Fatal(err)
