@@ -34,7 +34,8 @@ type Meta struct {
 	Pos diag.Pos
 	// keys are the keys written, in the file's order, with where their
 	// values stand (in Pos.File): a few per struct, kept for every story
-	// of a site, so a short list rather than a map (a third of the size).
+	// of a site, so a short list rather than a map (a third of the size),
+	// each name the type's own string rather than a copy from the file.
 	keys []keyPos
 }
 
@@ -404,7 +405,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, path string) {
 			d.errorf(k, field, hint, "unknown key %q", k.Value)
 			continue
 		}
-		meta.keys = append(meta.keys, keyPos{name: k.Value, line: int32(val.Line), col: int32(val.Column)})
+		meta.keys = append(meta.keys, keyPos{name: f.name, line: int32(val.Line), col: int32(val.Column)})
 		before := d.list.Len()
 		d.value(val, v.Field(f.index), field)
 		failed[k.Value] = d.list.Len() > before
