@@ -176,7 +176,7 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	defer file.Close()
-	entries, err := file.ReadDir(-1)
+	entries, err := f.list(file, name)
 	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return entries, named("readdir", name, err)
 }
