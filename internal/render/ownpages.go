@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"html/template"
 	"io"
 
@@ -149,6 +150,10 @@ func (o *ownPage) head(b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) er
 		b.WriteString("\">")
 		if photos = len(st.Photos) > 0; photos && st.Photos[0] != nil {
 			first := st.Photos[0]
+			if first.Image == nil || len(first.Image.Variants) == 0 {
+				// The model never makes one; the templates fail on it too.
+				return fmt.Errorf("%s: photo %s has no image", p.URL, first.File)
+			}
 			b.WriteString("\n<meta property=\"og:image\" content=\"")
 			writeText(b, s.BaseURL+first.Image.Largest().URL())
 			b.WriteString("\">\n<meta property=\"og:image:alt\" content=\"")
