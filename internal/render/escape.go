@@ -53,8 +53,7 @@ func htmlEntity(c byte) string {
 // scheme other than http, https or mailto is replaced by "#ZgotmplZ"
 // (html/template's urlFilter), bytes outside a URL's own characters are
 // percent-encoded but for escapes already made (urlNormalizer), and the
-// result is escaped for the
-// attribute (attrEscaper).
+// result is escaped for the attribute (attrEscaper).
 func writeURL(b *bytes.Buffer, s string) {
 	if !safeURL(s) {
 		s = "#ZgotmplZ"
@@ -66,7 +65,7 @@ func writeURL(b *bytes.Buffer, s string) {
 			b.WriteString(htmlEntity(c))
 		case c == '%' && i+2 < len(s) && hexDigit(s[i+1]) && hexDigit(s[i+2]):
 			b.WriteByte(c) // an escape already made
-		case c != '%' && urlByte(c):
+		case urlByte(c):
 			b.WriteByte(c)
 		default:
 			b.Write([]byte{'%', hex[c>>4], hex[c&15]})
@@ -85,7 +84,9 @@ func safeURL(s string) bool {
 }
 
 // urlByte reports whether a URL keeps c as it is: letters, digits, and
-// the unreserved and reserved characters of RFC 3986 but the quote.
+// the unreserved and reserved characters of RFC 3986 but the quote and
+// parentheses (html/template encodes those, and '%' unless it starts an
+// escape).
 func urlByte(c byte) bool {
 	switch {
 	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
