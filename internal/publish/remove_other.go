@@ -5,7 +5,6 @@ package publish
 import (
 	"io/fs"
 	"os"
-	"path/filepath"
 )
 
 // folder is an open folder of a site being removed, as an os.Root, so
@@ -39,4 +38,4 @@ func (f *folder) each(fn func(fs.DirEntry)) {
 
 func (f *folder) close() { f.root.Close() }
 
-func (f *folder) remove(e fs.DirEntry) error { return f.root.RemoveAll(filepath.FromSlash(e.Name())) }
+func (f *folder) remove(e fs.DirEntry) error { return f.root.RemoveAll(e.Name()) }

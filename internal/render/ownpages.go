@@ -28,19 +28,19 @@ import (
 type ownPage struct {
 	set    *template.Template // the kind's templates, for the parts kept in them
 	cached fragmentFunc
-	main   ownMain
+	ownLayout
 }
 
-// ownMain writes a layout's "main" template.
-type ownMain func(o *ownPage, b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) error
-
-// ownMains are the layouts written in Go, by kind of page, and what a page
-// of that kind must have for them (a page the model never makes goes
-// through the templates, which say what is wrong).
-var ownMains = map[string]struct {
-	main ownMain
+// ownLayout is a layout written in Go: its "main", and what a page must
+// have for it (a page the model never makes goes through the templates,
+// which say what is wrong).
+type ownLayout struct {
+	main func(o *ownPage, b *bytes.Buffer, t *Theme, s *site.Site, p *site.Page) error
 	fits func(*site.Page) bool
-}{
+}
+
+// ownLayouts are the layouts written in Go, by kind of page.
+var ownLayouts = map[string]ownLayout{
 	"story":   {(*ownPage).story, func(p *site.Page) bool { return p.Story != nil }},
 	"stories": {(*ownPage).stories, func(p *site.Page) bool { return p.List != nil }},
 }
@@ -48,16 +48,19 @@ var ownMains = map[string]struct {
 // ownPageOf is the Go writer of pages of kind when set, its templates, are
 // jinzhan's own throughout (own[entry]); nil otherwise.
 func ownPageOf(kind string, set *template.Template, cached fragmentFunc, own map[string]bool) *ownPage {
-	m, ok := ownMains[kind]
+	layout, ok := ownLayouts[kind]
 	if !ok || !own[entry] {
 		return nil
 	}
-	return &ownPage{set: set, cached: cached, main: m.main}
+	return &ownPage{set: set, cached: cached, ownLayout: layout}
 }
 
-// writes reports whether p is written in Go.
-func (t *Theme) writes(p *site.Page) bool {
-	return t.own[p.Kind] != nil && ownMains[p.Kind].fits(p)
+// ownFor is the Go writer of p, or nil when p goes through the templates.
+func (t *Theme) ownFor(p *site.Page) *ownPage {
+	if o := t.own[p.Kind]; o != nil && o.fits(p) {
+		return o
+	}
+	return nil
 }
 
 // write renders the page p of the build s into w.

@@ -99,7 +99,7 @@ func themeWithStrings(t *testing.T, a string, lang string) *Theme {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for kind := range ownMains {
+	for kind := range ownLayouts {
 		if th.own[kind] == nil {
 			t.Fatalf("jinzhan's own theme does not write its %s pages in Go", kind)
 		}
@@ -111,7 +111,7 @@ func themeWithStrings(t *testing.T, a string, lang string) *Theme {
 // same bytes, or both to fail.
 func samePage(t *testing.T, th *Theme, s *site.Site, p *site.Page) {
 	t.Helper()
-	if !th.writes(p) {
+	if th.ownFor(p) == nil {
 		t.Fatalf("a %s page is not written in Go", p.Kind)
 	}
 	var own, tmpl bytes.Buffer

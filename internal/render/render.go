@@ -161,8 +161,8 @@ type pageData struct {
 // Page renders p, a page of the build s, into w.
 func (t *Theme) Page(w io.Writer, s *site.Site, p *site.Page) error {
 	t.fragments.use(s)
-	if t.writes(p) {
-		return t.own[p.Kind].write(w, t, s, p)
+	if o := t.ownFor(p); o != nil {
+		return o.write(w, t, s, p)
 	}
 	return t.TemplatePage(w, s, p)
 }
