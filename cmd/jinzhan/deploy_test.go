@@ -73,7 +73,7 @@ func builtFiles(t *testing.T, dest string) []string {
 			return err
 		}
 		rel, _ := filepath.Rel(dest, p)
-		if rel = filepath.ToSlash(rel); rel != ".jinzhan-output" && rel != ".jinzhan-pages" {
+		if rel = filepath.ToSlash(rel); rel != ".jinzhan-output" && rel != ".jinzhan-files" && rel != ".jinzhan-pages" {
 			out = append(out, rel)
 		}
 		return nil

@@ -178,6 +178,9 @@ func write(opts Options, src *sitefs.FS, b *built, files []render.File, digests 
 	if err == nil {
 		err = stage.WriteFile(DigestsFile, digests.marshal())
 	}
+	if err == nil {
+		err = stage.RemoveUnwritten() // before Pagefind writes its index
+	}
 	if err != nil {
 		stage.Abort()
 		return 0, err
@@ -185,6 +188,12 @@ func write(opts Options, src *sitefs.FS, b *built, files []render.File, digests 
 	if err := indexForSearch(opts.Pagefind, stage.Dir()); err != nil {
 		stage.Abort()
 		return 0, err
+	}
+	if opts.Pagefind != "" {
+		if err := stage.Adopt(pagefindDir); err != nil {
+			stage.Abort()
+			return 0, fmt.Errorf("write: %w", err)
+		}
 	}
 	if err := stage.Commit(); err != nil {
 		stage.Abort()

@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// pagefindDir is the folder of the site Pagefind writes its index into.
+const pagefindDir = "pagefind"
+
 // indexForSearch runs Pagefind over the staged site: it writes /pagefind/,
 // a static index split in chunks so a query loads only what it needs, and
 // segments Chinese text (pages carry lang="zh-CN").

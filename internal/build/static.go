@@ -34,7 +34,7 @@ func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, fi
 	}
 	owned := map[string]bool{} // folders a tool fills after the build
 	if opts.Pagefind != "" {
-		owned["pagefind"] = true // the search index
+		owned[pagefindDir] = true // the search index
 	}
 	out := files[:0:0]
 	for _, f := range files {

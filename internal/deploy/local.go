@@ -31,9 +31,10 @@ type File struct {
 }
 
 // buildFiles are the files every build writes at the top of its folder
-// for the next build (the mark that the folder is jinzhan's, the pages'
-// digests: build.DigestsFile). They are not the site: never uploaded.
-var buildFiles = []string{publish.Stamp, ".jinzhan-pages"}
+// for the next build (the mark that the folder is jinzhan's, the list of
+// its files, the pages' digests: build.DigestsFile). They are not the
+// site: never uploaded.
+var buildFiles = []string{publish.Stamp, publish.Manifest, ".jinzhan-pages"}
 
 // Built is a folder jinzhan built, opened for reading: a link in it is
 // never followed out of it, only regular files are read.

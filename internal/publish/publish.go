@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Stage is a build folder that becomes the destination on Commit.
@@ -18,12 +19,20 @@ type Stage struct {
 	dest string
 	dir  string
 	lock *os.File
+	// reuse knows what the stage held when it was taken from the spare
+	// (spare.go, reuse.go); nil for a new folder.
+	reuse *reuse
+	swept bool
+	// written are the files written, for the Manifest.
+	mu      sync.Mutex
+	written []string
 }
 
-// Begin creates an empty staging folder next to dest (same file system, so
-// the final rename is atomic), once guard allows dest. Leftovers of killed
-// builds are removed. A dest that is a link is followed: the folder it
-// leads to is the one replaced.
+// Begin makes the staging folder next to dest (same file system, so the
+// final rename is atomic), once guard allows dest: the site before the
+// previous one, kept as the spare, where there is one (spare.go), else an
+// empty folder. Leftovers of killed builds are removed. A dest that is a
+// link is followed: the folder it leads to is the one replaced.
 func Begin(dest string, guard Guard) (*Stage, error) {
 	if err := guard.Check(dest); err != nil {
 		return nil, err
@@ -50,11 +59,9 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 	restoreSetAside(dest)
 	removeLeftovers(parent, filepath.Base(dest))
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
+	s := &Stage{dest: dest, dir: dir, lock: lock}
 	if err == nil {
-		err = os.Chmod(dir, 0o755)
-	}
-	if err == nil {
-		err = os.WriteFile(filepath.Join(dir, Stamp), []byte(stampText), 0o644)
+		err = s.prepare()
 	}
 	if err != nil {
 		if dir != "" {
@@ -63,7 +70,49 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 		lock.Close()
 		return nil, err
 	}
-	return &Stage{dest: dest, dir: dir, lock: lock}, nil
+	return s, nil
+}
+
+// prepare makes the new folder the stage: the spare moved in, where there
+// is one to take, else an empty folder with the Stamp. A spare that turns
+// out not to be reusable (its manifest unreadable) is removed first.
+func (s *Stage) prepare() error {
+	if takeSpare(s.dest, s.dir) {
+		if err := s.reuseSpare(); err == nil {
+			return nil
+		}
+		if err := removeTree(s.dir); err != nil {
+			return err
+		}
+		if err := os.Mkdir(s.dir, 0o700); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(s.dir, 0o755); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(s.dir, Stamp), []byte(stampText))
+}
+
+// reuseSpare readies the spare moved into the stage for writing over.
+func (s *Stage) reuseSpare() error {
+	if err := os.Chmod(s.dir, 0o755); err != nil {
+		return err
+	}
+	// The Stamp, made anew, gives the mode a file written over must have.
+	stamp := filepath.Join(s.dir, Stamp)
+	if err := os.Remove(stamp); err != nil {
+		return err
+	}
+	if err := writeFile(stamp, []byte(stampText)); err != nil {
+		return err
+	}
+	info, err := os.Lstat(stamp)
+	if err != nil {
+		return err
+	}
+	s.reuse, err = openReuse(s.dir, fileMode(info))
+	return err
 }
 
 // takeLock waits for the lock of the (resolved) destination dest, a file
@@ -145,10 +194,50 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 	if !strings.HasPrefix(p, s.dir+string(filepath.Separator)) {
 		return fmt.Errorf("refusing to write outside the output folder: %s", rel)
 	}
+	s.mu.Lock()
+	s.written = append(s.written, rel)
+	s.mu.Unlock()
+	if s.reuse != nil {
+		return s.reuse.write(rel, p, data)
+	}
 	if err := makeParent(p); err != nil {
 		return err
 	}
 	return writeFile(p, data)
+}
+
+// Adopt lists the files another program wrote under the folder rel of the
+// stage (Pagefind's index), if any, in the Manifest, so that the build
+// after next knows them.
+func (s *Stage) Adopt(rel string) error {
+	err := filepath.WalkDir(filepath.Join(s.dir, filepath.FromSlash(rel)), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		name, err := filepath.Rel(s.dir, p)
+		if err == nil {
+			s.mu.Lock()
+			s.written = append(s.written, filepath.ToSlash(name))
+			s.mu.Unlock()
+		}
+		return err
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// RemoveUnwritten removes from a stage taken from the spare whatever the
+// build has not written, so that it holds the new site alone. Commit does
+// it when it has not been done; a program that writes into Dir besides
+// WriteFile (Pagefind) must run after it.
+func (s *Stage) RemoveUnwritten() error {
+	if s.swept || s.reuse == nil {
+		return nil
+	}
+	s.swept = true
+	return s.reuse.removeUnwritten()
 }
 
 // makeParent makes the folder a file is written into. Most pages are the
@@ -182,15 +271,23 @@ func (s *Stage) unlock() {
 // renamex_np on macOS), else by two renames — the destination set aside,
 // the stage moved in — between which the destination is missing (Windows,
 // and file systems that cannot exchange). Once the new site is in place
-// the commit has succeeded: removing the previous one is left to the next
-// build if it fails (a file of it held open, on Windows).
+// the commit has succeeded. The previous site becomes the spare, which the
+// next build writes over; one that cannot is removed, and if that fails
+// (a file of it held open, on Windows) the next build removes it.
 func (s *Stage) Commit() error {
 	defer s.unlock()
+	if err := s.RemoveUnwritten(); err != nil {
+		return err
+	}
+	// Written last, so that every folder of the stage changed before it.
+	if err := writeFile(filepath.Join(s.dir, Manifest), manifest(s.written)); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {
 		return rename(s.dir, s.dest)
 	}
 	if err := exchange(s.dir, s.dest); err == nil {
-		_ = removeTree(s.dir) // now holds the previous site
+		keepSpare(s.dest, s.dir) // s.dir now holds the previous site
 		return nil
 	}
 	return s.renameTwice()
@@ -207,6 +304,6 @@ func (s *Stage) renameTwice() error {
 		_ = rename(aside, s.dest)
 		return err
 	}
-	_ = removeTree(aside)
+	keepSpare(s.dest, aside)
 	return nil
 }

@@ -121,8 +121,9 @@ func TestSiteSetAsideByAKilledCommitIsPutBack(t *testing.T) {
 	assertNoLeftovers(t, dest)
 }
 
-// publishFiles publishes files at dest.
-func publishFiles(t *testing.T, dest string, files map[string]string) {
+// publishFiles publishes files at dest, calling beforeCommit (if any)
+// between the files and the commit.
+func publishFiles(t *testing.T, dest string, files map[string]string, beforeCommit ...func()) {
 	t.Helper()
 	s, err := Begin(dest, testGuard(t))
 	if err != nil {
@@ -132,6 +133,9 @@ func publishFiles(t *testing.T, dest string, files map[string]string) {
 		if err := s.WriteFile(name, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for _, f := range beforeCommit {
+		f()
 	}
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ package publish
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -31,7 +32,9 @@ func (f *folder) sub(name string) (*folder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &folder{os.NewFile(uintptr(fd), name), fd}, nil
+	// The full path names it: a listing that cannot give an entry's type
+	// (some file systems) looks the entry up by it.
+	return &folder{os.NewFile(uintptr(fd), filepath.Join(f.file.Name(), name)), fd}, nil
 }
 
 // list lists the folder unsorted, each entry's type from the listing.

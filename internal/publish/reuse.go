@@ -1,0 +1,252 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Manifest lists every file of a published folder, one slash-separated
+// path a line: the build after next writes over that folder (spare.go) and
+// learns from it what is there without listing 10,000 folders.
+const Manifest = ".jinzhan-files"
+
+const manifestHeader = "jinzhan files 1\n"
+
+// reuse is what a stage taken from the spare knows of the site it holds:
+// its files and folders, by the manifest, each marked once the build
+// writes it (a file) or into it (a folder), and when the manifest was
+// written. A folder changed since — an entry added, removed or replaced in
+// it, its mode or owner changed — is not trusted: it is removed and made
+// anew. What the build does not write is removed before the swap.
+type reuse struct {
+	dir     string  // the stage
+	since   instant // when the manifest was written
+	mode    uint32  // the mode of a new file here, which a kept file must have
+	files   map[string]int32
+	written []atomic.Bool
+	folders map[string]int32
+	checked []folderCheck
+}
+
+// folderCheck is a folder's check, made before the build first writes
+// into it.
+type folderCheck struct {
+	once sync.Once
+	kept bool // the folder is the one the manifest knew, unchanged
+	used bool // the build writes into it
+}
+
+// openReuse reads the manifest of the stage dir, taken from the spare,
+// and clears its top folder (whose time every rename changes) of anything
+// the manifest does not know.
+func openReuse(dir string, mode uint32) (*reuse, error) {
+	data, since, err := readManifest(filepath.Join(dir, Manifest))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Remove(filepath.Join(dir, Manifest)); err != nil {
+		return nil, err
+	}
+	r := &reuse{dir: dir, since: since, mode: mode, files: map[string]int32{}, folders: map[string]int32{}}
+	for line := range strings.SplitSeq(strings.TrimPrefix(data, manifestHeader), "\n") {
+		if line == "" {
+			continue
+		}
+		if !NameOK(line) {
+			return nil, fmt.Errorf("%s: not a path: %q", Manifest, line)
+		}
+		r.files[line] = int32(len(r.files))
+		for d := path.Dir(line); d != "."; d = path.Dir(d) {
+			if _, ok := r.folders[d]; ok {
+				break
+			}
+			r.folders[d] = int32(len(r.folders))
+		}
+	}
+	r.written = make([]atomic.Bool, len(r.files))
+	r.checked = make([]folderCheck, len(r.folders))
+	return r, r.clearTop()
+}
+
+// readManifest reads the manifest at p, a regular file, and the time it
+// was last changed.
+func readManifest(p string) (string, instant, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|noFollow, 0)
+	if err != nil {
+		return "", instant{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", instant{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return "", instant{}, fmt.Errorf("%s is not a file", p)
+	}
+	since, err := changedAt(f)
+	if err != nil {
+		return "", instant{}, err
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(f); err != nil {
+		return "", instant{}, err
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte(manifestHeader)) {
+		return "", instant{}, errors.New("not a manifest of this version")
+	}
+	return buf.String(), since, nil
+}
+
+// clearTop removes from the stage's top folder what the manifest does not
+// know, but for the Stamp.
+func (r *reuse) clearTop() error {
+	top, err := openFolder(r.dir)
+	if err != nil {
+		return err
+	}
+	defer top.close()
+	entries, err := top.list()
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		_, file := r.files[e.Name()]
+		_, folder := r.folders[e.Name()]
+		if e.Name() == Stamp || file && e.Type().IsRegular() || folder && e.IsDir() {
+			continue
+		}
+		if err := top.remove(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// folder checks the folder rel (its parents checked before it) the first
+// time the build writes into it, and reports whether it is kept; one that
+// is not is gone, for the build to make.
+func (r *reuse) folder(rel string) (kept bool) {
+	i, ok := r.folders[rel]
+	if !ok {
+		return false
+	}
+	c := &r.checked[i]
+	c.once.Do(func() {
+		c.used = true
+		full := filepath.Join(r.dir, filepath.FromSlash(rel))
+		if c.kept = unchangedFolder(full, r.since); !c.kept {
+			_ = os.RemoveAll(full) // never what a link leads to
+		}
+	})
+	return c.kept
+}
+
+// write writes data at rel (full path file) over what the stage holds: the
+// folders on the way are checked and kept, or made; a file is written over
+// when it is still the one its build wrote (writeOverFile), else made.
+func (r *reuse) write(rel, file string, data []byte) error {
+	kept := true // the top folder, cleared by openReuse
+	for i := strings.IndexByte(rel, '/'); i >= 0; i = nextSlash(rel, i) {
+		dir := rel[:i]
+		if kept = r.folder(dir); kept {
+			continue
+		}
+		full := filepath.Join(r.dir, filepath.FromSlash(dir))
+		err := os.Mkdir(full, 0o755)
+		if err != nil && !os.IsExist(err) {
+			return err
+		}
+		if _, file := r.files[dir]; err != nil && file {
+			if err := replaceWithFolder(full); err != nil {
+				return err
+			}
+		}
+	}
+	if i, ok := r.files[rel]; ok {
+		r.written[i].Store(true)
+		if kept {
+			return writeOverFile(file, data, r.mode, r.since)
+		}
+	}
+	if _, ok := r.folders[rel]; ok && kept {
+		_ = os.RemoveAll(file) // a folder where a file goes now
+	}
+	return writeFile(file, data)
+}
+
+// nextSlash is the index of the slash after the one at i in rel, or -1.
+func nextSlash(rel string, i int) int {
+	if j := strings.IndexByte(rel[i+1:], '/'); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
+}
+
+// replaceWithFolder makes a folder at full where a file of the previous
+// site is in the way.
+func replaceWithFolder(full string) error {
+	if info, err := os.Lstat(full); err == nil && info.IsDir() {
+		return nil
+	}
+	if err := os.Remove(full); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	if err := os.Mkdir(full, 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	return nil
+}
+
+// removeUnwritten removes what the previous site held and the build did not
+// write: each file not written in a folder the build writes into, and each
+// folder it does not write into, whole.
+func (r *reuse) removeUnwritten() error {
+	used := func(dir string) bool { return dir == "." || r.checked[r.folders[dir]].used }
+	for rel, i := range r.files {
+		if !r.written[i].Load() && used(path.Dir(rel)) {
+			if err := os.Remove(filepath.Join(r.dir, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+	}
+	for rel, i := range r.folders {
+		if !r.checked[i].used && used(path.Dir(rel)) {
+			if err := os.RemoveAll(filepath.Join(r.dir, filepath.FromSlash(rel))); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// instant is a file's time of last change, as the system keeps it: in
+// steps of its clock's tick (a few milliseconds on Linux, 2 s on FAT), so
+// a change in the tick the manifest was written in bears the manifest's
+// own time. Only what changed before it is known unchanged since.
+type instant struct{ sec, nsec int64 }
+
+func (a instant) before(b instant) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
+
+// manifest is the Manifest of the files written, sorted.
+func manifest(written []string) []byte {
+	slices.Sort(written)
+	n := len(manifestHeader)
+	for _, w := range written {
+		n += len(w) + 1
+	}
+	out := make([]byte, 0, n)
+	out = append(out, manifestHeader...)
+	for _, w := range written {
+		out = append(out, w...)
+		out = append(out, '\n')
+	}
+	return out
+}

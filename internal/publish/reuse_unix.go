@@ -1,0 +1,39 @@
+//go:build unix
+
+package publish
+
+import (
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// canReuse: a folder's change time tells whether it changed (reuse.go).
+const canReuse = true
+
+// noFollow opens a file and never a link to one.
+const noFollow = syscall.O_NOFOLLOW
+
+// changedAt is when the open file f last changed: its ctime, which no
+// program can set back.
+func changedAt(f *os.File) (instant, error) {
+	var st unix.Stat_t
+	if err := unix.Fstat(int(f.Fd()), &st); err != nil {
+		return instant{}, err
+	}
+	return ctime(&st), nil
+}
+
+func ctime(st *unix.Stat_t) instant { return instant{int64(st.Ctim.Sec), int64(st.Ctim.Nsec)} }
+
+// unchangedFolder reports whether path is a folder, not a link, of this
+// user's, last changed before since: no entry of it added, removed or
+// renamed since, its mode and owner as its build left them.
+func unchangedFolder(path string, since instant) bool {
+	var st unix.Stat_t
+	if err := unix.Fstatat(unix.AT_FDCWD, path, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		return false
+	}
+	return uint32(st.Mode)&unix.S_IFMT == unix.S_IFDIR && int(st.Uid) == os.Geteuid() && ctime(&st).before(since)
+}
