@@ -1,9 +1,9 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -55,7 +55,8 @@ func openReuse(dir string, mode uint32) (*reuse, error) {
 	if err := os.Remove(filepath.Join(dir, Manifest)); err != nil {
 		return nil, err
 	}
-	r := &reuse{dir: dir, since: since, mode: mode, files: map[string]int32{}, folders: map[string]int32{}}
+	n := strings.Count(data, "\n")
+	r := &reuse{dir: dir, since: since, mode: mode, files: make(map[string]int32, n), folders: make(map[string]int32, n)}
 	for line := range strings.SplitSeq(strings.TrimPrefix(data, manifestHeader), "\n") {
 		if line == "" {
 			continue
@@ -95,14 +96,15 @@ func readManifest(p string) (string, instant, error) {
 	if err != nil {
 		return "", instant{}, err
 	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(f); err != nil {
+	var text strings.Builder
+	text.Grow(int(info.Size()) + 1)
+	if _, err := io.Copy(&text, f); err != nil {
 		return "", instant{}, err
 	}
-	if !bytes.HasPrefix(buf.Bytes(), []byte(manifestHeader)) {
+	if !strings.HasPrefix(text.String(), manifestHeader) {
 		return "", instant{}, errors.New("not a manifest of this version")
 	}
-	return buf.String(), since, nil
+	return text.String(), since, nil
 }
 
 // clearTop removes from the stage's top folder what the manifest does not

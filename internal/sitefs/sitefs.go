@@ -44,7 +44,15 @@ type FS struct {
 	// build; a folder renamed during it is read as the build reads any
 	// file an editor changes meanwhile: the next build sees it.
 	mu      sync.Mutex
-	folders map[string]*os.Root
+	folders map[string]*folder
+}
+
+// folder is a folder of the site opened through its root: as a root, and
+// as an open folder whose files ReadFile reads directly (read_unix.go).
+type folder struct {
+	root *os.Root
+	file *os.File
+	fd   int // file's
 }
 
 // Open opens the site folder dir.
@@ -67,7 +75,7 @@ func Open(dir string) (*FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &FS{dir: abs, root: root, folders: map[string]*os.Root{}}, nil
+	return &FS{dir: abs, root: root, folders: map[string]*folder{}}, nil
 }
 
 // Dir is the site folder: absolute, with links resolved.
@@ -77,9 +85,10 @@ func (f *FS) Dir() string { return f.dir }
 func (f *FS) Close() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for _, r := range f.folders {
-		if r != nil {
-			r.Close()
+	for _, d := range f.folders {
+		if d != nil {
+			d.root.Close()
+			d.file.Close()
 		}
 	}
 	clear(f.folders)
@@ -114,7 +123,7 @@ func (f *FS) open(name string) (*os.File, error) {
 		return nil, err
 	}
 	if folder := f.folder(path.Dir(name)); folder != nil {
-		if file, err := folder.OpenFile(path.Base(name), openFlags, 0); err == nil {
+		if file, err := folder.root.OpenFile(path.Base(name), openFlags, 0); err == nil {
 			return file, nil
 		} // a link out of the folder, or any failure: asked again of the site's root, which words it
 	}
@@ -130,18 +139,24 @@ func (f *FS) open(name string) (*os.File, error) {
 
 // folder is the site's folder name, opened once; nil for the site folder
 // itself or a folder that cannot be opened.
-func (f *FS) folder(name string) *os.Root {
+func (f *FS) folder(name string) *folder {
 	if name == "." {
 		return nil
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	r, ok := f.folders[name]
+	d, ok := f.folders[name]
 	if !ok {
-		r, _ = f.root.OpenRoot(name)
-		f.folders[name] = r
+		if r, err := f.root.OpenRoot(name); err == nil {
+			if file, err := r.Open("."); err == nil {
+				d = &folder{r, file, int(file.Fd())}
+			} else {
+				r.Close()
+			}
+		}
+		f.folders[name] = d
 	}
-	return r
+	return d
 }
 
 // Stat describes name, following links that stay in the site.
@@ -232,6 +247,11 @@ func named(op, name string, err error) error {
 // ReadFile reads name from fsys, refusing a file of more than limit bytes
 // from what is read, not from what the file says its size is.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if site, ok := fsys.(*FS); ok {
+		if data, done, err := site.readRegular(name, limit); done {
+			return data, err
+		}
+	}
 	file, err := fsys.Open(name)
 	if err != nil {
 		return nil, err

@@ -164,6 +164,28 @@ func TestReadFileStopsAtTheLimitWhateverTheSize(t *testing.T) {
 	}
 }
 
+// A site's own files are read in their folder as any fs.FS's are: to the
+// limit and no further, whatever their size.
+func TestReadFileInTheSiteStopsAtTheLimit(t *testing.T) {
+	site, fsys := layout(t)
+	for name, size := range map[string]int{"empty.md": 0, "exact.md": 100, "over.md": 101, "long.md": 5000} {
+		if err := os.WriteFile(filepath.Join(site, "content", name), bytes.Repeat([]byte("a"), size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, want := range map[string]int{"empty.md": 0, "exact.md": 100, "long.md": 5000} {
+		if data, err := sitefs.ReadFile(fsys, "content/"+name, 5000); err != nil || len(data) != want {
+			t.Errorf("%s: %d bytes, %v; want %d", name, len(data), err, want)
+		}
+	}
+	if _, err := sitefs.ReadFile(fsys, "content/over.md", 100); !errors.Is(err, sitefs.ErrTooLarge) {
+		t.Errorf("101 bytes with a limit of 100: %v, want ErrTooLarge", err)
+	}
+	if _, err := sitefs.ReadFile(fsys, "content/long.md", 4999); !errors.Is(err, sitefs.ErrTooLarge) {
+		t.Errorf("5000 bytes with a limit of 4999: %v, want ErrTooLarge", err)
+	}
+}
+
 // endlessFS has one file that reports size 0 and reads zeros for ever, as
 // /dev/zero or a file under /proc does.
 type endlessFS struct{}
