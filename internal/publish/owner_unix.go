@@ -8,10 +8,13 @@ import (
 	"syscall"
 )
 
+// euid is this process's user, asked once: a system call each time.
+var euid = os.Geteuid()
+
 // ownedByMe reports whether this process's user owns the file info is of.
 func ownedByMe(info fs.FileInfo) bool {
 	st, ok := info.Sys().(*syscall.Stat_t)
-	return ok && int(st.Uid) == os.Geteuid()
+	return ok && int(st.Uid) == euid
 }
 
 // fileMode is the permission bits of the file info is of, as the system

@@ -35,5 +35,5 @@ func unchangedFolder(path string, since instant) bool {
 	if err := unix.Fstatat(unix.AT_FDCWD, path, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
 		return false
 	}
-	return uint32(st.Mode)&unix.S_IFMT == unix.S_IFDIR && int(st.Uid) == os.Geteuid() && ctime(&st).before(since)
+	return uint32(st.Mode)&unix.S_IFMT == unix.S_IFDIR && int(st.Uid) == euid && ctime(&st).before(since)
 }
