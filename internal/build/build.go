@@ -79,10 +79,13 @@ func Run(opts Options) (*Result, error) {
 	p := pipeline{opts: opts}
 	in := p.load(src, nil, &problems)
 	res := &Result{Lang: language(in)}
+	var staged *staging
 	if opts.Destination != "" {
 		if err := guard(opts, src).Check(opts.Destination); err != nil {
 			return res, err // before any work: the site may not be built there
 		}
+		staged = startStaging(opts, src)
+		defer staged.release()
 	}
 	b, err := p.build(src, in, nil, &problems)
 	res.Warnings = problems.Warnings()
@@ -100,9 +103,12 @@ func Run(opts Options) (*Result, error) {
 		res.Elapsed = time.Since(start)
 		return res, err
 	}
-	before := previous(opts.Destination)
+	stage, before, err := staged.take()
+	if err != nil {
+		return res, fmt.Errorf("write: %w", err)
+	}
 	written := newPageDigests()
-	if res.Files, err = write(opts, src, b, files, written); err != nil {
+	if res.Files, err = write(opts, stage, b, files, written); err != nil {
 		return res, err
 	}
 	res.Changes = before.diff(written, b.figures)
@@ -158,20 +164,16 @@ func guard(opts Options, src *sitefs.FS) publish.Guard {
 	return publish.Guard{Source: src.Dir(), Inputs: load.InputDirs(), ReplaceForeign: opts.ReplaceForeign}
 }
 
-// write renders every page into a staging folder and swaps it in; each
-// page's digest goes into digests, and the DigestsFile.
-func write(opts Options, src *sitefs.FS, b *built, files []render.File, digests *pageDigests) (int, error) {
-	stage, err := publish.Begin(opts.Destination, guard(opts, src))
-	if err != nil {
-		return 0, fmt.Errorf("write: %w", err)
-	}
+// write renders every page into the stage and swaps it in; each page's
+// digest goes into digests, and the DigestsFile.
+func write(opts Options, stage *publish.Stage, b *built, files []render.File, digests *pageDigests) (int, error) {
 	for _, f := range files {
 		if err := stage.WriteFile(f.Path, f.Data); err != nil {
 			stage.Abort()
 			return 0, fmt.Errorf("write: %w", err)
 		}
 	}
-	err = renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
+	err := renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
 		digests.add(path, data)
 		return stage.WriteFile(path, data)
 	})

@@ -57,7 +57,7 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 		return nil, err
 	}
 	restoreSetAside(dest)
-	removeLeftovers(parent, filepath.Base(dest))
+	removeLeftovers(dest)
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
 	s := &Stage{dest: dest, dir: dir, lock: lock}
 	if err == nil {
@@ -159,10 +159,14 @@ func restoreSetAside(dest string) {
 	}
 }
 
-// removeLeftovers removes the stages and set-aside sites of killed builds.
-func removeLeftovers(parent, base string) {
-	for _, p := range leftovers(parent, base, ".building-", ".old-") {
-		_ = os.RemoveAll(p)
+// removeLeftovers removes the stages and set-aside sites of killed builds,
+// but for one that can be the spare (a stage taken from it, a site set
+// aside), which becomes it.
+func removeLeftovers(dest string) {
+	for _, p := range leftovers(filepath.Dir(dest), filepath.Base(dest), ".building-", ".old-") {
+		if !keptAsSpare(dest, p) {
+			_ = removeTree(p)
+		}
 	}
 }
 
@@ -254,7 +258,9 @@ func makeParent(file string) error {
 
 // Abort removes the stage; the destination is untouched.
 func (s *Stage) Abort() {
-	_ = os.RemoveAll(s.dir)
+	if s.reuse == nil || !keptAsSpare(s.dest, s.dir) {
+		_ = removeTree(s.dir)
+	}
 	s.unlock()
 }
 
@@ -279,8 +285,13 @@ func (s *Stage) Commit() error {
 	if err := s.RemoveUnwritten(); err != nil {
 		return err
 	}
-	// Written last, so that every folder of the stage changed before it.
-	if err := writeFile(filepath.Join(s.dir, Manifest), manifest(s.written)); err != nil {
+	// Written last, as a new file, so that every folder of the stage
+	// changed before it.
+	list := filepath.Join(s.dir, Manifest)
+	if err := os.Remove(list); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	if err := writeFile(list, manifest(s.written)); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {

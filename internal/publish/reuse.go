@@ -48,11 +48,10 @@ type folderCheck struct {
 // and clears its top folder (whose time every rename changes) of anything
 // the manifest does not know.
 func openReuse(dir string, mode uint32) (*reuse, error) {
+	// The manifest stays until the commit writes the new one: until then
+	// the stage is as good a spare as it was (Abort).
 	data, since, err := readManifest(filepath.Join(dir, Manifest))
 	if err != nil {
-		return nil, err
-	}
-	if err := os.Remove(filepath.Join(dir, Manifest)); err != nil {
 		return nil, err
 	}
 	n := strings.Count(data, "\n")
@@ -108,7 +107,7 @@ func readManifest(p string) (string, instant, error) {
 }
 
 // clearTop removes from the stage's top folder what the manifest does not
-// know, but for the Stamp.
+// know, but for the Stamp and the manifest itself.
 func (r *reuse) clearTop() error {
 	top, err := openFolder(r.dir)
 	if err != nil {
@@ -122,7 +121,7 @@ func (r *reuse) clearTop() error {
 	for _, e := range entries {
 		_, file := r.files[e.Name()]
 		_, folder := r.folders[e.Name()]
-		if e.Name() == Stamp || file && e.Type().IsRegular() || folder && e.IsDir() {
+		if e.Name() == Stamp || e.Name() == Manifest || file && e.Type().IsRegular() || folder && e.IsDir() {
 			continue
 		}
 		if err := top.remove(e); err != nil {

@@ -22,10 +22,7 @@ func TestSpareIsWrittenOverIntoTheNewSiteAlone(t *testing.T) {
 	publishFiles(t, dest, map[string]string{"a.html": "2"})
 	spare := sparePath(dest)
 	assertFiles(t, spare, first)
-	kept, err := os.Lstat(filepath.Join(spare, "s/x/index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	kept := pin(t, filepath.Join(spare, "s/x/index.html"))
 
 	third := map[string]string{"a.html": "3", "s/x/index.html": "x3 longer than before", "s/y/index.html": "y", "new/c.html": "c"}
 	publishFiles(t, dest, third)
@@ -75,6 +72,46 @@ func TestChangedSpareIsNotTrusted(t *testing.T) {
 	assertFiles(t, outside, map[string]string{"keep.txt": "keep", "linked.html": "1"})
 	if info, err := os.Stat(filepath.Join(dest, "s/z/index.html")); err != nil || info.Mode().Perm() != newFileMode(t) {
 		t.Errorf("s/z/index.html: %v %v, want the mode of a new file", info, err)
+	}
+}
+
+// A build given up after it took the spare — on an error, or killed —
+// leaves it the spare again, which the next build takes: what the given-up
+// build wrote into it is not trusted, what it did not touch is.
+func TestGivenUpStageIsTheSpareAgain(t *testing.T) {
+	if !canReuse {
+		t.Skip("no spare on this system")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	publishSettled(t, dest, map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y", "t/z/index.html": "z"})
+	publishFiles(t, dest, map[string]string{"a.html": "2"})
+	untouched := pin(t, filepath.Join(sparePath(dest), "t/z/index.html"))
+	for _, killed := range []bool{false, true} {
+		s, err := Begin(dest, testGuard(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.reuse == nil {
+			t.Fatal("the spare was not taken")
+		}
+		s.WriteFile("s/x/index.html", []byte("half"))
+		s.WriteFile("s/new/index.html", []byte("half"))
+		s.WriteFile("new.html", []byte("half"))
+		if killed {
+			s.unlock() // what the kernel does when the process dies: the stage stays
+			continue
+		}
+		s.Abort()
+		if _, err := os.Lstat(sparePath(dest)); err != nil {
+			t.Fatalf("no spare after a build gave up: %v", err)
+		}
+	}
+	next := map[string]string{"a.html": "3", "s/x/index.html": "x3", "s/y/index.html": "y3", "t/z/index.html": "z3"}
+	publishFiles(t, dest, next)
+	assertFiles(t, dest, next)
+	assertNoLeftovers(t, dest)
+	if now, err := os.Lstat(filepath.Join(dest, "t/z/index.html")); err != nil || !os.SameFile(now, untouched) {
+		t.Error("a file no given-up build touched was made anew: the spare was not taken")
 	}
 }
 
@@ -170,6 +207,23 @@ func tick(t *testing.T, dest string) {
 		time.Sleep(100 * time.Microsecond)
 	}
 	t.Fatal("the file clock does not move")
+}
+
+// pin describes the file at p and keeps it open to the end of the test, so
+// that no new file can take its number once it is removed: os.SameFile
+// with it then means written over, not made anew.
+func pin(t *testing.T, p string) fs.FileInfo {
+	t.Helper()
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	info, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
 }
 
 // newFileMode is the mode a new file gets here (0644 less the umask).

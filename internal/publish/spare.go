@@ -71,10 +71,19 @@ func published(dir string) bool {
 // with --replace-foreign, or built before the Manifest), the system cannot
 // tell what changed in it, or something else holds the spare's name.
 func keepSpare(dest, old string) {
-	if canReuse && published(old) {
-		if _, err := os.Lstat(sparePath(dest)); errors.Is(err, fs.ErrNotExist) && rename(old, sparePath(dest)) == nil {
-			return
-		}
+	if !keptAsSpare(dest, old) {
+		_ = removeTree(old)
 	}
-	_ = removeTree(old)
+}
+
+// keptAsSpare moves the folder old to the spare of dest, when it can
+// be one. A stage given up after it was taken from the spare still can:
+// its manifest is the spare's, and whatever the build changed in it bears
+// a later time (reuse.go).
+func keptAsSpare(dest, old string) bool {
+	if !canReuse || !published(old) {
+		return false
+	}
+	_, err := os.Lstat(sparePath(dest))
+	return errors.Is(err, fs.ErrNotExist) && rename(old, sparePath(dest)) == nil
 }
