@@ -165,13 +165,16 @@ func guard(opts Options, src *sitefs.FS) publish.Guard {
 }
 
 // write renders every page into the stage and swaps it in; each page's
-// digest goes into digests, and the DigestsFile.
+// digest goes into digests, and the DigestsFile. It writes files first
+// and lets each go once written (its Data is cleared), so that the feeds
+// and sitemap do not stay in memory while the pages render.
 func write(opts Options, stage *publish.Stage, b *built, files []render.File, digests *pageDigests) (int, error) {
-	for _, f := range files {
+	for i, f := range files {
 		if err := stage.WriteFile(f.Path, f.Data); err != nil {
 			stage.Abort()
 			return 0, fmt.Errorf("write: %w", err)
 		}
+		files[i].Data = nil
 	}
 	err := renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
 		digests.add(path, data)

@@ -34,7 +34,7 @@ type FigureChange struct {
 // previousSite is what the site already in the destination is made of.
 type previousSite struct {
 	existed bool
-	pages   map[string]string // URL → digest
+	pages   map[string]digest // URL → digest
 	figures map[string]opendata.Figure
 }
 
@@ -52,7 +52,7 @@ func previous(dest string) previousSite {
 	if data, err := os.ReadFile(filepath.Join(dest, DigestsFile)); err == nil {
 		prev.pages = parseDigests(data)
 	} else {
-		prev.pages = map[string]string{}
+		prev.pages = map[string]digest{}
 		_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && d.Name() == "index.html" {
 				rel, _ := filepath.Rel(dest, filepath.Dir(p))
