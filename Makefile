@@ -73,4 +73,4 @@ bench-hugo: binary
 	$(GO) run ./internal/benchhugo -jinzhan $(BIN) -stories $(STORIES) -runs $(RUNS)
 
 clean:
-	rm -rf $(BIN) public bench.out
+	rm -rf $(BIN) public .public.spare bench.out
