@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 )
 
 // Manifest lists every file of a published folder, one slash-separated
@@ -165,7 +166,8 @@ func (r *reuse) write(rel, file string, data []byte) error {
 		if err != nil && !os.IsExist(err) {
 			return err
 		}
-		if _, file := r.files[dir]; err != nil && file {
+		if j, file := r.files[dir]; err != nil && file {
+			r.written[j].Store(true) // the name is the build's: not swept
 			if err := replaceWithFolder(full); err != nil {
 				return err
 			}
@@ -177,7 +179,8 @@ func (r *reuse) write(rel, file string, data []byte) error {
 			return writeOverFile(file, data, r.mode, r.since)
 		}
 	}
-	if _, ok := r.folders[rel]; ok && kept {
+	if _, ok := r.folders[rel]; ok {
+		r.folder(rel)          // used: not swept
 		_ = os.RemoveAll(file) // a folder where a file goes now
 	}
 	return writeFile(file, data)
@@ -208,25 +211,30 @@ func replaceWithFolder(full string) error {
 
 // removeUnwritten removes what the previous site held and the build did not
 // write: each file not written in a folder the build writes into, and each
-// folder it does not write into, whole.
+// folder it does not write into, whole. A name under a folder that the
+// build made a file is gone already.
 func (r *reuse) removeUnwritten() error {
 	used := func(dir string) bool { return dir == "." || r.checked[r.folders[dir]].used }
 	for rel, i := range r.files {
 		if !r.written[i].Load() && used(path.Dir(rel)) {
-			if err := os.Remove(filepath.Join(r.dir, filepath.FromSlash(rel))); err != nil && !os.IsNotExist(err) {
+			if err := os.Remove(filepath.Join(r.dir, filepath.FromSlash(rel))); err != nil && !gone(err) {
 				return err
 			}
 		}
 	}
 	for rel, i := range r.folders {
 		if !r.checked[i].used && used(path.Dir(rel)) {
-			if err := os.RemoveAll(filepath.Join(r.dir, filepath.FromSlash(rel))); err != nil {
+			if err := os.RemoveAll(filepath.Join(r.dir, filepath.FromSlash(rel))); err != nil && !gone(err) {
 				return err
 			}
 		}
 	}
 	return nil
 }
+
+// gone reports whether err says a name is not there: missing, or under a
+// name that is now a file.
+func gone(err error) bool { return os.IsNotExist(err) || errors.Is(err, syscall.ENOTDIR) }
 
 // instant is a file's time of last change, as the system keeps it: in
 // steps of its clock's tick (a few milliseconds on Linux, 2 s on FAT), so

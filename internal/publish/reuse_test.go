@@ -35,6 +35,20 @@ func TestSpareIsWrittenOverIntoTheNewSiteAlone(t *testing.T) {
 	}
 }
 
+// A name that was a folder becomes a file, and one that was a file a
+// folder: the site written over holds the new ones alone.
+func TestSpareWhereFilesAndFoldersTradePlaces(t *testing.T) {
+	if !canReuse {
+		t.Skip("no spare on this system")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	publishSettled(t, dest, map[string]string{"a/index.html": "a", "a/sub/x.html": "x", "f": "f", "d/x.txt": "x", "s/g": "g"})
+	publishFiles(t, dest, map[string]string{"other.html": "o"})
+	next := map[string]string{"a": "a file now", "f/index.html": "a folder now", "d/x.txt": "x", "s/g/h/index.html": "deeper"}
+	publishFiles(t, dest, next)
+	assertFiles(t, dest, next)
+}
+
 // What changed in a published site after its build — a file added, a
 // folder or file replaced by a link, a file hard-linked elsewhere or
 // chmod-ed — is not trusted when the site is written over: the new site
