@@ -21,6 +21,11 @@ const Manifest = ".jinzhan-files"
 
 const manifestHeader = "jinzhan files 1\n"
 
+// maxManifest bounds what is read of a spare's manifest, which anyone who
+// could write into the published folder could have replaced: 256 MiB
+// lists some six million files.
+const maxManifest = 256 << 20
+
 // reuse is what a stage taken from the spare knows of the site it holds:
 // its files and folders, by the manifest, each marked once the build
 // writes it (a file) or into it (a folder), and when the manifest was
@@ -89,8 +94,8 @@ func readManifest(p string) (string, instant, error) {
 	if err != nil {
 		return "", instant{}, err
 	}
-	if !info.Mode().IsRegular() {
-		return "", instant{}, fmt.Errorf("%s is not a file", p)
+	if !info.Mode().IsRegular() || info.Size() > maxManifest {
+		return "", instant{}, fmt.Errorf("%s is not a manifest", p)
 	}
 	since, err := changedAt(f)
 	if err != nil {
@@ -98,8 +103,8 @@ func readManifest(p string) (string, instant, error) {
 	}
 	var text strings.Builder
 	text.Grow(int(info.Size()) + 1)
-	if _, err := io.Copy(&text, f); err != nil {
-		return "", instant{}, err
+	if n, err := io.Copy(&text, io.LimitReader(f, maxManifest+1)); err != nil || n > maxManifest {
+		return "", instant{}, fmt.Errorf("%s is not a manifest (%v)", p, err)
 	}
 	if !strings.HasPrefix(text.String(), manifestHeader) {
 		return "", instant{}, errors.New("not a manifest of this version")
