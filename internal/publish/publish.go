@@ -256,7 +256,9 @@ func makeParent(file string) error {
 	return os.MkdirAll(dir, 0o755)
 }
 
-// Abort removes the stage; the destination is untouched.
+// Abort gives the stage up; the destination is untouched. A stage taken
+// from the spare becomes the spare again (what the build changed in it is
+// not trusted next time: reuse.go); any other is removed.
 func (s *Stage) Abort() {
 	if s.reuse == nil || !keptAsSpare(s.dest, s.dir) {
 		_ = removeTree(s.dir)
