@@ -5,8 +5,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
@@ -81,5 +83,42 @@ func TestBuildsOverTheSpareAreNewBuilds(t *testing.T) {
 		if _, err := os.Lstat(filepath.Join(dir, ".public.spare")); runtime.GOOS != "windows" && (err == nil) != (i > 0) {
 			t.Errorf("%s: spare there: %v, want %v", e.name, err == nil, i > 0)
 		}
+	}
+}
+
+// A build whose input is wrong says so at once, even while a deploy holds
+// the destination; a good build then waits for the deploy to finish.
+func TestInputErrorsDoNotWaitForADeploy(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	if r := sitetest.Run(t, dir); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	help := filepath.Join(dir, "data/activities/help.yaml")
+	good, err := os.ReadFile(help)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(help, []byte(brokenActivity), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	release := publish.Hold(filepath.Join(dir, "public"))
+	done := make(chan error, 1)
+	go func() { done <- sitetest.Run(t, dir).Err }()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("the broken build succeeded")
+		}
+	case <-time.After(2 * time.Minute): // a build waiting on the held lock would never end
+		release()
+		t.Fatal("the broken build waited for the deploy")
+	}
+	if err := os.WriteFile(help, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- sitetest.Run(t, dir).Err }()
+	release()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"errors"
+
 	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
 )
@@ -8,9 +10,14 @@ import (
 // staging makes the stage and reads the site it will replace while the
 // stages after loading run: both need only the destination, and on one
 // core the model is built while the other takes the spare (reading its
-// list of files takes a moment at 100,000 stories).
+// list of files takes a moment at 100,000 stories). It does not wait for
+// the destination's lock: when another build or a deploy holds it, the
+// stage is taken once the pages are ready, as before, so that a build
+// whose input is wrong says so at once.
 type staging struct {
 	done   chan struct{}
+	dest   string
+	guard  publish.Guard
 	stage  *publish.Stage
 	err    error
 	before previousSite
@@ -20,22 +27,29 @@ type staging struct {
 // startStaging begins the stage for opts.Destination, which guard has
 // allowed.
 func startStaging(opts Options, src *sitefs.FS) *staging {
-	s := &staging{done: make(chan struct{})}
-	g := guard(opts, src)
+	s := &staging{done: make(chan struct{}), dest: opts.Destination, guard: guard(opts, src)}
 	go func() {
 		defer close(s.done)
-		if s.stage, s.err = publish.Begin(opts.Destination, g); s.err == nil {
-			// Read under the stage's lock: the site the commit replaces.
-			s.before = previous(opts.Destination)
-		}
+		s.begin(publish.BeginUnlessBusy)
 	}()
 	return s
+}
+
+// begin takes the stage with take (publish.Begin or BeginUnlessBusy), then
+// reads the site it replaces, under the stage's lock.
+func (s *staging) begin(take func(string, publish.Guard) (*publish.Stage, error)) {
+	if s.stage, s.err = take(s.dest, s.guard); s.err == nil {
+		s.before = previous(s.dest)
+	}
 }
 
 // take waits for the stage, which the caller then commits or aborts.
 func (s *staging) take() (*publish.Stage, previousSite, error) {
 	<-s.done
 	s.taken = true
+	if errors.Is(s.err, publish.ErrBusy) {
+		s.begin(publish.Begin)
+	}
 	return s.stage, s.before, s.err
 }
 

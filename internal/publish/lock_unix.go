@@ -8,8 +8,17 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// lockFile waits for an exclusive lock on f; closing f releases it, and so
-// does the end of the process, however it ends.
-func lockFile(f *os.File) error {
-	return os.NewSyscallError("flock", unix.Flock(int(f.Fd()), unix.LOCK_EX))
+// lockFile takes an exclusive lock on f, waiting for it when wait is set
+// (else ErrBusy when another holds it); closing f releases it, and so does
+// the end of the process, however it ends.
+func lockFile(f *os.File, wait bool) error {
+	how := unix.LOCK_EX
+	if !wait {
+		how |= unix.LOCK_NB
+	}
+	err := unix.Flock(int(f.Fd()), how)
+	if err == unix.EWOULDBLOCK {
+		return ErrBusy
+	}
+	return os.NewSyscallError("flock", err)
 }

@@ -33,7 +33,18 @@ type Stage struct {
 // previous one, kept as the spare, where there is one (spare.go), else an
 // empty folder. Leftovers of killed builds are removed. A dest that is a
 // link is followed: the folder it leads to is the one replaced.
-func Begin(dest string, guard Guard) (*Stage, error) {
+func Begin(dest string, guard Guard) (*Stage, error) { return begin(dest, guard, true) }
+
+// ErrBusy says another build or a deploy holds the destination.
+var ErrBusy = errors.New("another build or deploy is using the destination")
+
+// BeginUnlessBusy is Begin that does not wait: ErrBusy when another build
+// or a deploy holds dest. A build takes its stage early with it, while the
+// model is built, and so never makes an editor wait for a deploy to hear
+// about a mistake in the input.
+func BeginUnlessBusy(dest string, guard Guard) (*Stage, error) { return begin(dest, guard, false) }
+
+func begin(dest string, guard Guard, wait bool) (*Stage, error) {
 	if err := guard.Check(dest); err != nil {
 		return nil, err
 	}
@@ -47,7 +58,7 @@ func Begin(dest string, guard Guard) (*Stage, error) {
 	}
 	// One build at a time per destination: holding the lock also means any
 	// staging folder found is a killed build's, safe to remove.
-	lock, err := takeLock(dest)
+	lock, err := takeLock(dest, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -115,14 +126,14 @@ func (s *Stage) reuseSpare() error {
 	return err
 }
 
-// takeLock waits for the lock of the (resolved) destination dest, a file
-// beside it; closing the file releases it.
-func takeLock(dest string) (*os.File, error) {
+// takeLock takes the lock of the (resolved) destination dest, a file beside
+// it, waiting for it when wait is set; closing the file releases it.
+func takeLock(dest string, wait bool) (*os.File, error) {
 	lock, err := os.OpenFile(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	if err := lockFile(lock); err != nil {
+	if err := lockFile(lock, wait); err != nil {
 		lock.Close()
 		return nil, err
 	}
@@ -139,7 +150,7 @@ func Hold(dest string) (release func()) {
 	if err != nil {
 		return func() {}
 	}
-	lock, err := takeLock(real)
+	lock, err := takeLock(real, true)
 	if err != nil {
 		return func() {}
 	}
