@@ -33,7 +33,9 @@ func writeFile(path string, data []byte) error {
 // written through, and one changed or chmod-ed is not kept: a new file is
 // made in its place, as when it is gone.
 func writeOverFile(path string, data []byte, mode uint32, since instant) error {
-	fd, err := unix.Open(path, unix.O_WRONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	// Not blocking: a pipe there (which its folder's time would have told)
+	// fails to open rather than waiting for a reader.
+	fd, err := unix.Open(path, unix.O_WRONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_NOCTTY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return replaceFile(path, data)
 	}
