@@ -3,6 +3,7 @@ package scaffold_test
 import (
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,7 +73,41 @@ func TestNewSiteBuildsAndChecksClean(t *testing.T) {
 			}
 			r.AssertFile("stories/second-story/index.html")
 			r.AssertFile("activities/second-activity/index.html")
+			assertBuildsIgnored(t, dir)
 		})
+	}
+}
+
+// assertBuildsIgnored checks that the site's .gitignore ignores what its
+// builds left in it: public/ and what they keep beside it (the site
+// before last, the lock).
+func assertBuildsIgnored(t *testing.T, dir string) {
+	t.Helper()
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	found := 0
+	for _, e := range entries {
+		name := e.Name()
+		if name != "public" && !strings.HasPrefix(name, ".public.") {
+			continue
+		}
+		found++
+		ignored := false
+		for line := range strings.Lines(string(ignore)) {
+			pattern := strings.TrimSuffix(strings.TrimSpace(line), "/")
+			if ok, _ := path.Match(pattern, name); ok && !strings.HasPrefix(pattern, "#") {
+				ignored = true
+			}
+		}
+		if !ignored {
+			t.Errorf("a build left %s in the site, and .gitignore does not ignore it", name)
+		}
+	}
+	if found < 2 {
+		t.Errorf("only %d of what builds leave found (public/ and what is beside it)", found)
 	}
 }
 
