@@ -177,8 +177,9 @@ func write(opts Options, stage *publish.Stage, b *built, files []render.File, di
 		files[i].Data = nil
 	}
 	err := renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
-		digests.add(path, data)
-		return stage.WriteFile(path, data)
+		sum := pageDigest(data)
+		digests.add(path, sum)
+		return stage.WriteSummed(path, data, sum)
 	})
 	if err == nil {
 		err = stage.WriteFile(DigestsFile, digests.marshal())

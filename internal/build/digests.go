@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"path"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 )
 
 // DigestsFile lists a digest of every page the build wrote, so that the
@@ -29,19 +30,16 @@ type pageDigests struct {
 
 func newPageDigests() *pageDigests { return &pageDigests{sums: map[string]digest{}} }
 
-// add records the page written at out (its output path).
-func (d *pageDigests) add(out string, page []byte) {
-	sum := pageDigest(page)
+// add records the digest of the page written at out (its output path).
+func (d *pageDigests) add(out string, sum digest) {
 	d.mu.Lock()
 	d.sums[pageURL(path.Dir(out))] = sum
 	d.mu.Unlock()
 }
 
-// pageDigest is the digest of a page's bytes.
-func pageDigest(page []byte) digest {
-	sum := sha256.Sum256(page)
-	return digest(sum[:8])
-}
+// pageDigest is the digest of a page's bytes: the one the stage records
+// of every file.
+func pageDigest(page []byte) digest { return publish.Digest(page) }
 
 // marshal writes one "digest URL" line per page, sorted by URL.
 func (d *pageDigests) marshal() []byte {

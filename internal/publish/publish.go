@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,7 +26,7 @@ type Stage struct {
 	swept bool
 	// written are the files written, for the Manifest.
 	mu      sync.Mutex
-	written []string
+	written []manifestLine
 }
 
 // Begin makes the staging folder next to dest (same file system, so the
@@ -202,6 +203,21 @@ func (s *Stage) Dir() string { return s.dir }
 
 // WriteFile writes data at rel (slash-separated) inside the stage.
 func (s *Stage) WriteFile(rel string, data []byte) error {
+	return s.WriteSummed(rel, data, Digest(data))
+}
+
+// Digest is 64 bits of the SHA-256 of data: what the Manifest records of
+// each file, and the build of each page.
+func Digest(data []byte) [8]byte {
+	sum := sha256.Sum256(data)
+	return [8]byte(sum[:8])
+}
+
+// WriteSummed is WriteFile for data whose Digest the caller has. In a
+// stage taken from the spare, a file that holds these bytes already, as
+// the spare's build wrote them, is kept as it is (reuse.go): no write, and
+// its time stays, as a copy by time (rsync) wants.
+func (s *Stage) WriteSummed(rel string, data []byte, sum [8]byte) error {
 	if !NameOK(rel) { // validation reports the names it derives, with their source
 		return fmt.Errorf("cannot publish %q: a name in it is empty, over %d bytes or holds a control character", rel, MaxNameBytes)
 	}
@@ -210,9 +226,12 @@ func (s *Stage) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("refusing to write outside the output folder: %s", rel)
 	}
 	s.mu.Lock()
-	s.written = append(s.written, rel)
+	s.written = append(s.written, manifestLine{rel, fileSum{sum, true}})
 	s.mu.Unlock()
 	if s.reuse != nil {
+		if s.reuse.keep(rel, sum) {
+			return nil
+		}
 		return s.reuse.write(rel, p, data)
 	}
 	if err := makeParent(p); err != nil {
@@ -232,7 +251,7 @@ func (s *Stage) Adopt(rel string) error {
 		name, err := filepath.Rel(s.dir, p)
 		if err == nil {
 			s.mu.Lock()
-			s.written = append(s.written, filepath.ToSlash(name))
+			s.written = append(s.written, manifestLine{path: filepath.ToSlash(name)}) // bytes unknown
 			s.mu.Unlock()
 		}
 		return err

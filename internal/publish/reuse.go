@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,12 +15,26 @@ import (
 	"syscall"
 )
 
-// Manifest lists every file of a published folder, one slash-separated
-// path a line: the build after next writes over that folder (spare.go) and
-// learns from it what is there without listing 10,000 folders.
+// Manifest lists every file of a published folder, one a line: the Digest
+// of its bytes in hex ("-" when unknown: a file another program wrote) and
+// its slash-separated path. The build after next writes over that folder
+// (spare.go) and learns from it what is there, and what it holds, without
+// listing or reading 10,000 folders.
 const Manifest = ".jinzhan-files"
 
-const manifestHeader = "jinzhan files 1\n"
+const manifestHeader = "jinzhan files 2\n"
+
+// manifestLine is a line of the Manifest.
+type manifestLine struct {
+	path string
+	fileSum
+}
+
+// fileSum is what the Manifest knows of a file's bytes.
+type fileSum struct {
+	sum   [8]byte
+	known bool // sum is the file's
+}
 
 // maxManifest bounds what is read of a spare's manifest, which anyone who
 // could write into the published folder could have replaced: 256 MiB
@@ -37,6 +52,7 @@ type reuse struct {
 	since   instant // when the manifest was written
 	mode    uint32  // the mode of a new file here, which a kept file must have
 	files   map[string]int32
+	sums    []fileSum // by files' index
 	written []atomic.Bool
 	folders map[string]int32
 	checked []folderCheck
@@ -62,22 +78,27 @@ func openReuse(dir string, mode uint32) (*reuse, error) {
 	}
 	n := strings.Count(data, "\n")
 	r := &reuse{dir: dir, since: since, mode: mode, files: make(map[string]int32, n), folders: make(map[string]int32, n)}
-	for line := range strings.SplitSeq(strings.TrimPrefix(data, manifestHeader), "\n") {
-		if line == "" {
+	for text := range strings.SplitSeq(strings.TrimPrefix(data, manifestHeader), "\n") {
+		if text == "" {
 			continue
 		}
-		if !NameOK(line) {
-			return nil, fmt.Errorf("%s: not a path: %q", Manifest, line)
+		line, ok := parseManifestLine(text)
+		if !ok {
+			return nil, fmt.Errorf("%s: not a line of it: %q", Manifest, text)
 		}
-		r.files[line] = int32(len(r.files))
-		for d := path.Dir(line); d != "."; d = path.Dir(d) {
+		if _, twice := r.files[line.path]; twice {
+			continue
+		}
+		r.files[line.path] = int32(len(r.sums))
+		r.sums = append(r.sums, line.fileSum)
+		for d := path.Dir(line.path); d != "."; d = path.Dir(d) {
 			if _, ok := r.folders[d]; ok {
 				break
 			}
 			r.folders[d] = int32(len(r.folders))
 		}
 	}
-	r.written = make([]atomic.Bool, len(r.files))
+	r.written = make([]atomic.Bool, len(r.sums))
 	r.checked = make([]folderCheck, len(r.folders))
 	return r, r.clearTop()
 }
@@ -191,6 +212,26 @@ func (r *reuse) write(rel, file string, data []byte) error {
 	return writeFile(file, data)
 }
 
+// keep marks the file rel kept as it is, when the spare's build wrote
+// these bytes there (by their digest, sum) and it and the folders on its
+// way are still as that build left them.
+func (r *reuse) keep(rel string, sum [8]byte) bool {
+	i, ok := r.files[rel]
+	if !ok || !r.sums[i].known || r.sums[i].sum != sum {
+		return false
+	}
+	for j := strings.IndexByte(rel, '/'); j >= 0; j = nextSlash(rel, j) {
+		if !r.folder(rel[:j]) {
+			return false
+		}
+	}
+	if !unchangedFile(filepath.Join(r.dir, filepath.FromSlash(rel)), r.mode, r.since) {
+		return false
+	}
+	r.written[i].Store(true)
+	return true
+}
+
 // nextSlash is the index of the slash after the one at i in rel, or -1.
 func nextSlash(rel string, i int) int {
 	if j := strings.IndexByte(rel[i+1:], '/'); j >= 0 {
@@ -249,18 +290,37 @@ type instant struct{ sec, nsec int64 }
 
 func (a instant) before(b instant) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
 
-// manifest is the Manifest of the files written, sorted.
-func manifest(written []string) []byte {
-	slices.Sort(written)
-	n := len(manifestHeader)
-	for _, w := range written {
-		n += len(w) + 1
-	}
-	out := make([]byte, 0, n)
+// manifest is the Manifest of the files written, sorted by path.
+func manifest(written []manifestLine) []byte {
+	slices.SortFunc(written, func(a, b manifestLine) int { return strings.Compare(a.path, b.path) })
+	out := make([]byte, 0, len(manifestHeader)+len(written)*64)
 	out = append(out, manifestHeader...)
 	for _, w := range written {
-		out = append(out, w...)
+		if w.known {
+			out = hex.AppendEncode(out, w.sum[:])
+		} else {
+			out = append(out, '-')
+		}
+		out = append(out, ' ')
+		out = append(out, w.path...)
 		out = append(out, '\n')
 	}
 	return out
+}
+
+// parseManifestLine reads a line manifest wrote.
+func parseManifestLine(text string) (manifestLine, bool) {
+	sum, name, ok := strings.Cut(text, " ")
+	if !ok || !NameOK(name) {
+		return manifestLine{}, false
+	}
+	line := manifestLine{path: name}
+	if sum == "-" {
+		return line, true
+	}
+	if n, err := hex.Decode(line.sum[:], []byte(sum)); err != nil || n != len(line.sum) || len(sum) != 2*len(line.sum) {
+		return manifestLine{}, false
+	}
+	line.known = true
+	return line, true
 }

@@ -17,3 +17,5 @@ const noFollow = 0
 func changedAt(*os.File) (instant, error) { return instant{}, errors.ErrUnsupported }
 
 func unchangedFolder(string, instant) bool { return false }
+
+func unchangedFile(string, uint32, instant) bool { return false }

@@ -49,6 +49,25 @@ func TestSpareWhereFilesAndFoldersTradePlaces(t *testing.T) {
 	assertFiles(t, dest, next)
 }
 
+// A file the spare holds with the very bytes to write is kept as it is:
+// not written, its time unchanged (what a copy by time, rsync, wants).
+func TestSpareFilesWithTheSameBytesAreKept(t *testing.T) {
+	if !canReuse {
+		t.Skip("no spare on this system")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	publishSettled(t, dest, map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y"})
+	publishFiles(t, dest, map[string]string{"a.html": "2"})
+	before := pin(t, filepath.Join(sparePath(dest), "s/x/index.html"))
+	next := map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y, changed"}
+	publishFiles(t, dest, next)
+	assertFiles(t, dest, next)
+	after, err := os.Lstat(filepath.Join(dest, "s/x/index.html"))
+	if err != nil || !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("s/x/index.html was written again (%v → %v, %v)", before.ModTime(), after.ModTime(), err)
+	}
+}
+
 // What changed in a published site after its build — a file added, a
 // folder or file replaced by a link, a file hard-linked elsewhere or
 // chmod-ed — is not trusted when the site is written over: the new site

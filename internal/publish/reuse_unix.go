@@ -27,6 +27,19 @@ func changedAt(f *os.File) (instant, error) {
 
 func ctime(st *unix.Stat_t) instant { return instant{int64(st.Ctim.Sec), int64(st.Ctim.Nsec)} }
 
+// unchangedFile reports whether path is what writeOverFile writes over:
+// a regular file, not a link, of this user's, with mode and one name, last
+// changed before since.
+func unchangedFile(path string, mode uint32, since instant) bool {
+	var st unix.Stat_t
+	return unix.Fstatat(unix.AT_FDCWD, path, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && unchangedStat(&st, mode, since)
+}
+
+func unchangedStat(st *unix.Stat_t, mode uint32, since instant) bool {
+	return uint32(st.Mode)&unix.S_IFMT == unix.S_IFREG && st.Nlink == 1 && uint32(st.Mode)&0o7777 == mode &&
+		int(st.Uid) == euid && ctime(st).before(since)
+}
+
 // unchangedFolder reports whether path is a folder, not a link, of this
 // user's, last changed before since: no entry of it added, removed or
 // renamed since, its mode and owner as its build left them.

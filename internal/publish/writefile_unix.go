@@ -40,8 +40,7 @@ func writeOverFile(path string, data []byte, mode uint32, since instant) error {
 		return replaceFile(path, data)
 	}
 	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil || uint32(st.Mode)&unix.S_IFMT != unix.S_IFREG || st.Nlink != 1 ||
-		uint32(st.Mode)&0o7777 != mode || int(st.Uid) != euid || !ctime(&st).before(since) {
+	if err := unix.Fstat(fd, &st); err != nil || !unchangedStat(&st, mode, since) {
 		unix.Close(fd)
 		return replaceFile(path, data)
 	}
