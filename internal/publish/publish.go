@@ -20,6 +20,8 @@ type Stage struct {
 	dest string
 	dir  string
 	lock *os.File
+	// record is what the lock file said when the build began (record.go).
+	record record
 	// reuse knows what the stage held when it was taken from the spare
 	// (spare.go, reuse.go); nil for a new folder.
 	reuse *reuse
@@ -70,8 +72,9 @@ func begin(dest string, guard Guard, wait bool) (*Stage, error) {
 	}
 	restoreSetAside(dest)
 	removeLeftovers(dest)
+	rec := readRecord(lock)
 	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".building-")
-	s := &Stage{dest: dest, dir: dir, lock: lock}
+	s := &Stage{dest: dest, dir: dir, lock: lock, record: rec}
 	if err == nil {
 		err = s.prepare()
 	}
@@ -89,7 +92,7 @@ func begin(dest string, guard Guard, wait bool) (*Stage, error) {
 // is one to take, else an empty folder with the Stamp. A spare that turns
 // out not to be reusable (its manifest unreadable) is removed first.
 func (s *Stage) prepare() error {
-	if takeSpare(s.dest, s.dir) {
+	if takeSpare(s.dest, s.dir, s.record.spare) {
 		if err := s.reuseSpare(); err == nil {
 			return nil
 		}
@@ -326,19 +329,36 @@ func (s *Stage) Commit() error {
 	if err := writeFile(list, manifest(s.written)); err != nil {
 		return err
 	}
+	written, _ := manifestTime(list)
 	if _, err := os.Lstat(s.dest); errors.Is(err, fs.ErrNotExist) {
-		return rename(s.dir, s.dest)
-	}
-	if err := exchange(s.dir, s.dest); err == nil {
-		keepSpare(s.dest, s.dir) // s.dir now holds the previous site
+		if err := rename(s.dir, s.dest); err != nil {
+			return err
+		}
+		s.remember(written, false)
 		return nil
 	}
-	return s.renameTwice()
+	if err := exchange(s.dir, s.dest); err == nil {
+		s.remember(written, keepSpare(s.dest, s.dir)) // s.dir now holds the previous site
+		return nil
+	}
+	return s.renameTwice(written)
+}
+
+// remember records in the lock file the time of the manifest just
+// published and, when the previous site became the spare, of its manifest
+// (the time recorded for it when it was published). A record that cannot
+// be written leaves a spare the next build does not use.
+func (s *Stage) remember(published instant, spare bool) {
+	r := record{published: published}
+	if spare {
+		r.spare = s.record.published
+	}
+	_ = writeRecord(s.lock, r)
 }
 
 // renameTwice sets the destination aside, then moves the stage in; if that
 // fails the destination is put back.
-func (s *Stage) renameTwice() error {
+func (s *Stage) renameTwice(written instant) error {
 	aside := s.dir[:strings.LastIndex(s.dir, ".building-")] + ".old-" + filepath.Base(s.dir)
 	if err := rename(s.dest, aside); err != nil {
 		return err
@@ -347,6 +367,6 @@ func (s *Stage) renameTwice() error {
 		_ = rename(aside, s.dest)
 		return err
 	}
-	keepSpare(s.dest, aside)
+	s.remember(written, keepSpare(s.dest, aside))
 	return nil
 }

@@ -86,7 +86,7 @@ func TestCommitByTwoRenames(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.WriteFile("a.html", []byte("3"))
-	err = s.renameTwice()
+	err = s.renameTwice(instant{})
 	s.unlock()
 	if err != nil {
 		t.Fatal(err)

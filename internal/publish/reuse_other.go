@@ -18,4 +18,6 @@ func changedAt(*os.File) (instant, error) { return instant{}, errors.ErrUnsuppor
 
 func unchangedFolder(string, instant) bool { return false }
 
+func manifestTime(string) (instant, bool) { return instant{}, false }
+
 func unchangedFile(string, uint32, instant) bool { return false }

@@ -108,6 +108,29 @@ func TestChangedSpareIsNotTrusted(t *testing.T) {
 	}
 }
 
+// A published site whose manifest was changed after its build (touched,
+// rewritten) is not used as the spare: the change moved the time every
+// check is made against, and would hide what changed before it.
+func TestSpareWithAChangedManifestIsNotUsed(t *testing.T) {
+	if !canReuse {
+		t.Skip("no spare on this system")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	publishSettled(t, dest, map[string]string{"a.html": "1", "s/x/index.html": "x"})
+	os.WriteFile(filepath.Join(dest, "s/x/extra.html"), []byte("extra"), 0o644)
+	tick(t, dest)
+	list := filepath.Join(dest, Manifest)
+	data, err := os.ReadFile(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(list, data, 0o644) // the same bytes, a later time
+	publishFiles(t, dest, map[string]string{"a.html": "2"})
+	next := map[string]string{"a.html": "3", "s/x/index.html": "x"}
+	publishFiles(t, dest, next)
+	assertFiles(t, dest, next)
+}
+
 // A build given up after it took the spare — on an error, or killed —
 // leaves it the spare again, which the next build takes: what the given-up
 // build wrote into it is not trusted, what it did not touch is.

@@ -25,6 +25,16 @@ func changedAt(f *os.File) (instant, error) {
 	return ctime(&st), nil
 }
 
+// manifestTime is when the file at path (a manifest) last changed, not
+// following a link.
+func manifestTime(path string) (instant, bool) {
+	var st unix.Stat_t
+	if err := unix.Lstat(path, &st); err != nil {
+		return instant{}, false
+	}
+	return ctime(&st), true
+}
+
 func ctime(st *unix.Stat_t) instant { return instant{int64(st.Ctim.Sec), int64(st.Ctim.Nsec)} }
 
 // unchangedFile reports whether path is what writeOverFile writes over:

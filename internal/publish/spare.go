@@ -26,13 +26,14 @@ func sparePath(dest string) string {
 
 // takeSpare makes the spare of dest the new stage at dir (a fresh empty
 // folder, replaced): true when it did. A spare is taken only when it is a
-// folder (not a link) of this user's, with jinzhan's stamp and manifest;
-// one with the stamp alone (left by an older jinzhan) is removed, and
-// anything else by that name is left alone. The build then starts from an
-// empty folder.
-func takeSpare(dest, dir string) bool {
+// folder (not a link) of this user's, with jinzhan's stamp and a manifest
+// last changed when the lock file's record says (recorded); a stamped one
+// that is not so (left by an older jinzhan, or its manifest changed) is
+// removed, and anything else by that name is left alone. The build then
+// starts from an empty folder.
+func takeSpare(dest, dir string, recorded instant) bool {
 	spare := sparePath(dest)
-	if !canReuse || !ownSpare(spare) {
+	if !canReuse || !ownSpare(spare) || !sameManifest(spare, recorded) {
 		if info, err := os.Lstat(filepath.Join(spare, Stamp)); err == nil && info.Mode().IsRegular() {
 			_ = removeTree(spare)
 		}
@@ -56,6 +57,13 @@ func ownSpare(spare string) bool {
 	return err == nil && info.IsDir() && ownedByMe(info) && published(spare)
 }
 
+// sameManifest reports whether the manifest in dir was last changed at
+// recorded, a time a build recorded.
+func sameManifest(dir string, recorded instant) bool {
+	at, ok := manifestTime(filepath.Join(dir, Manifest))
+	return ok && recorded != instant{} && at == recorded
+}
+
 // published reports whether dir holds jinzhan's Stamp and Manifest.
 func published(dir string) bool {
 	for _, name := range []string{Stamp, Manifest} {
@@ -70,10 +78,12 @@ func published(dir string) bool {
 // removes it when it cannot: it is not jinzhan's (a destination replaced
 // with --replace-foreign, or built before the Manifest), the system cannot
 // tell what changed in it, or something else holds the spare's name.
-func keepSpare(dest, old string) {
-	if !keptAsSpare(dest, old) {
-		_ = removeTree(old)
+func keepSpare(dest, old string) (kept bool) {
+	if keptAsSpare(dest, old) {
+		return true
 	}
+	_ = removeTree(old)
+	return false
 }
 
 // keptAsSpare moves the folder old to the spare of dest, when it can
