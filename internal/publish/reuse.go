@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -318,9 +320,11 @@ func parseManifestLine(text string) (manifestLine, bool) {
 	if sum == "-" {
 		return line, true
 	}
-	if n, err := hex.Decode(line.sum[:], []byte(sum)); err != nil || n != len(line.sum) || len(sum) != 2*len(line.sum) {
+	n, err := strconv.ParseUint(sum, 16, 64)
+	if err != nil || len(sum) != 2*len(line.sum) {
 		return manifestLine{}, false
 	}
+	binary.BigEndian.PutUint64(line.sum[:], n)
 	line.known = true
 	return line, true
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -291,4 +292,29 @@ func newFileMode(t *testing.T) fs.FileMode {
 		t.Fatal(err)
 	}
 	return info.Mode().Perm()
+}
+
+// The manifest reads back what it wrote, and refuses a line that names a
+// place outside the folder or is not a digest.
+func TestManifestLines(t *testing.T) {
+	written := []manifestLine{{"s/x/index.html", fileSum{Digest([]byte("x")), true}}, {"pagefind/a.pf", fileSum{}}, {"a.html", fileSum{Digest(nil), true}}}
+	text := string(manifest(slices.Clone(written)))
+	got := map[string]manifestLine{}
+	for line := range strings.Lines(strings.TrimPrefix(text, manifestHeader)) {
+		l, ok := parseManifestLine(strings.TrimSuffix(line, "\n"))
+		if !ok {
+			t.Fatalf("cannot read back %q", line)
+		}
+		got[l.path] = l
+	}
+	for _, w := range written {
+		if got[w.path] != w {
+			t.Errorf("%s: read back %+v, wrote %+v", w.path, got[w.path], w)
+		}
+	}
+	for _, bad := range []string{"- ../x", "- /etc/passwd", "- a//b", "- a/./b", "zz00000000000000 a", "0123 a", "a.html", "- a\x01b"} {
+		if _, ok := parseManifestLine(bad); ok {
+			t.Errorf("%q read as a line", bad)
+		}
+	}
 }
