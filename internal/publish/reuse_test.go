@@ -14,13 +14,8 @@ import (
 // The site before the previous one is kept as the spare and written over
 // by the next build, which then holds the new site and nothing else.
 func TestSpareIsWrittenOverIntoTheNewSiteAlone(t *testing.T) {
-	if !canReuse {
-		t.Skip("no spare on this system")
-	}
-	dest := filepath.Join(t.TempDir(), "public")
 	first := map[string]string{"a.html": "1", "old/b.html": "2", "s/x/index.html": "x1", "s/y/index.html": "y1", "s/y/photo.jpg": "p"}
-	publishSettled(t, dest, first)
-	publishFiles(t, dest, map[string]string{"a.html": "2"})
+	dest := withSpare(t, first)
 	spare := sparePath(dest)
 	assertFiles(t, spare, first)
 	kept := pin(t, filepath.Join(spare, "s/x/index.html"))
@@ -39,12 +34,7 @@ func TestSpareIsWrittenOverIntoTheNewSiteAlone(t *testing.T) {
 // A name that was a folder becomes a file, and one that was a file a
 // folder: the site written over holds the new ones alone.
 func TestSpareWhereFilesAndFoldersTradePlaces(t *testing.T) {
-	if !canReuse {
-		t.Skip("no spare on this system")
-	}
-	dest := filepath.Join(t.TempDir(), "public")
-	publishSettled(t, dest, map[string]string{"a/index.html": "a", "a/sub/x.html": "x", "f": "f", "d/x.txt": "x", "s/g": "g"})
-	publishFiles(t, dest, map[string]string{"other.html": "o"})
+	dest := withSpare(t, map[string]string{"a/index.html": "a", "a/sub/x.html": "x", "f": "f", "d/x.txt": "x", "s/g": "g"})
 	next := map[string]string{"a": "a file now", "f/index.html": "a folder now", "d/x.txt": "x", "s/g/h/index.html": "deeper"}
 	publishFiles(t, dest, next)
 	assertFiles(t, dest, next)
@@ -53,12 +43,7 @@ func TestSpareWhereFilesAndFoldersTradePlaces(t *testing.T) {
 // A file the spare holds with the very bytes to write is kept as it is:
 // not written, its time unchanged (what a copy by time, rsync, wants).
 func TestSpareFilesWithTheSameBytesAreKept(t *testing.T) {
-	if !canReuse {
-		t.Skip("no spare on this system")
-	}
-	dest := filepath.Join(t.TempDir(), "public")
-	publishSettled(t, dest, map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y"})
-	publishFiles(t, dest, map[string]string{"a.html": "2"})
+	dest := withSpare(t, map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y"})
 	before := pin(t, filepath.Join(sparePath(dest), "s/x/index.html"))
 	next := map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y, changed"}
 	publishFiles(t, dest, next)
@@ -136,12 +121,7 @@ func TestSpareWithAChangedManifestIsNotUsed(t *testing.T) {
 // leaves it the spare again, which the next build takes: what the given-up
 // build wrote into it is not trusted, what it did not touch is.
 func TestGivenUpStageIsTheSpareAgain(t *testing.T) {
-	if !canReuse {
-		t.Skip("no spare on this system")
-	}
-	dest := filepath.Join(t.TempDir(), "public")
-	publishSettled(t, dest, map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y", "t/z/index.html": "z"})
-	publishFiles(t, dest, map[string]string{"a.html": "2"})
+	dest := withSpare(t, map[string]string{"a.html": "1", "s/x/index.html": "x", "s/y/index.html": "y", "t/z/index.html": "z"})
 	untouched := pin(t, filepath.Join(sparePath(dest), "t/z/index.html"))
 	for _, killed := range []bool{false, true} {
 		s, err := Begin(dest, testGuard(t))
@@ -226,6 +206,20 @@ func assertFiles(t *testing.T, dir string, files map[string]string) {
 			}
 		}
 	}
+}
+
+// withSpare publishes site and another build after it, so that site is
+// the spare of the destination it returns; the test is skipped where no
+// spare is kept.
+func withSpare(t *testing.T, site map[string]string) string {
+	t.Helper()
+	if !canReuse {
+		t.Skip("no spare on this system")
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	publishSettled(t, dest, site)
+	publishFiles(t, dest, map[string]string{"other.html": "o"})
+	return dest
 }
 
 // publishSettled publishes files at dest as publishFiles does, with a
