@@ -232,10 +232,7 @@ func (s *Stage) WriteSummed(rel string, data []byte, sum [8]byte) error {
 	s.written = append(s.written, manifestLine{rel, fileSum{sum, true}})
 	s.mu.Unlock()
 	if s.reuse != nil {
-		if s.reuse.keep(rel, sum) {
-			return nil
-		}
-		return s.reuse.write(rel, p, data)
+		return s.reuse.write(rel, p, data, sum)
 	}
 	if err := makeParent(p); err != nil {
 		return err

@@ -126,8 +126,10 @@ func readManifest(p string) (string, instant, error) {
 	}
 	var text strings.Builder
 	text.Grow(int(info.Size()) + 1)
-	if n, err := io.Copy(&text, io.LimitReader(f, maxManifest+1)); err != nil || n > maxManifest {
-		return "", instant{}, fmt.Errorf("%s is not a manifest (%v)", p, err)
+	if n, err := io.Copy(&text, io.LimitReader(f, maxManifest+1)); err != nil {
+		return "", instant{}, err
+	} else if n > maxManifest {
+		return "", instant{}, fmt.Errorf("%s is larger than a manifest can be", p)
 	}
 	if !strings.HasPrefix(text.String(), manifestHeader) {
 		return "", instant{}, errors.New("not a manifest of this version")
@@ -179,10 +181,12 @@ func (r *reuse) folder(rel string) (kept bool) {
 	return c.kept
 }
 
-// write writes data at rel (full path file) over what the stage holds: the
-// folders on the way are checked and kept, or made; a file is written over
-// when it is still the one its build wrote (writeOverFile), else made.
-func (r *reuse) write(rel, file string, data []byte) error {
+// write writes data (whose Digest is sum) at rel, full path file, over
+// what the stage holds: the folders on the way are checked and kept, or
+// made. A file still as its build wrote it is kept as it is when that
+// build wrote these very bytes (by their digest), else written over
+// (writeOverFile); any other is made anew.
+func (r *reuse) write(rel, file string, data []byte, sum [8]byte) error {
 	kept := true // the top folder, cleared by openReuse
 	for i := strings.IndexByte(rel, '/'); i >= 0; i = nextSlash(rel, i) {
 		dir := rel[:i]
@@ -194,7 +198,7 @@ func (r *reuse) write(rel, file string, data []byte) error {
 		if err != nil && !os.IsExist(err) {
 			return err
 		}
-		if j, file := r.files[dir]; err != nil && file {
+		if j, isFile := r.files[dir]; err != nil && isFile {
 			r.written[j].Store(true) // the name is the build's: not swept
 			if err := replaceWithFolder(full); err != nil {
 				return err
@@ -203,7 +207,11 @@ func (r *reuse) write(rel, file string, data []byte) error {
 	}
 	if i, ok := r.files[rel]; ok {
 		r.written[i].Store(true)
-		if kept {
+		switch {
+		case !kept:
+		case r.sums[i].known && r.sums[i].sum == sum && unchangedFile(file, r.mode, r.since):
+			return nil // no write: its time stays, as a copy by time (rsync) wants
+		default:
 			return writeOverFile(file, data, r.mode, r.since)
 		}
 	}
@@ -212,26 +220,6 @@ func (r *reuse) write(rel, file string, data []byte) error {
 		_ = os.RemoveAll(file) // a folder where a file goes now
 	}
 	return writeFile(file, data)
-}
-
-// keep marks the file rel kept as it is, when the spare's build wrote
-// these bytes there (by their digest, sum) and it and the folders on its
-// way are still as that build left them.
-func (r *reuse) keep(rel string, sum [8]byte) bool {
-	i, ok := r.files[rel]
-	if !ok || !r.sums[i].known || r.sums[i].sum != sum {
-		return false
-	}
-	for j := strings.IndexByte(rel, '/'); j >= 0; j = nextSlash(rel, j) {
-		if !r.folder(rel[:j]) {
-			return false
-		}
-	}
-	if !unchangedFile(filepath.Join(r.dir, filepath.FromSlash(rel)), r.mode, r.since) {
-		return false
-	}
-	r.written[i].Store(true)
-	return true
 }
 
 // nextSlash is the index of the slash after the one at i in rel, or -1.

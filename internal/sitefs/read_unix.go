@@ -26,7 +26,7 @@ func (f *FS) readRegular(name string, limit int64) (data []byte, done bool, err 
 	if d == nil {
 		return nil, false, nil
 	}
-	fd, err := unix.Openat(d.fd, path.Base(name), unix.O_RDONLY|unix.O_NONBLOCK|unix.O_NOCTTY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
+	fd, err := unix.Openat(d.fd, path.Base(name), openFlags|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, false, nil
 	}
