@@ -93,13 +93,12 @@ func Run(opts Options) (*Result, error) {
 		return res, err
 	}
 	res.Pages, res.Charts, res.Figures = len(b.model.Pages), len(b.model.Charts), b.model.Figures
-	whole, err := b.theme.SiteFiles(b.model)
-	if err != nil {
-		return res, err
-	}
-	files := append(b.files, whole...)
 	if opts.Destination == "" {
-		err := checkOutput(opts, b, files, res)
+		whole, err := b.theme.SiteFiles(b.model)
+		if err != nil {
+			return res, err
+		}
+		err = checkOutput(opts, b, append(b.files, whole...), res)
 		res.Elapsed = time.Since(start)
 		return res, err
 	}
@@ -108,7 +107,7 @@ func Run(opts Options) (*Result, error) {
 		return res, fmt.Errorf("write: %w", err)
 	}
 	written := newPageDigests()
-	if res.Files, err = write(opts, stage, b, files, written); err != nil {
+	if res.Files, err = write(opts, stage, b, b.theme.SiteFileMakers(b.model), written); err != nil {
 		return res, err
 	}
 	res.Changes = before.diff(written, b.figures)
@@ -164,11 +163,13 @@ func guard(opts Options, src *sitefs.FS) publish.Guard {
 	return publish.Guard{Source: src.Dir(), Inputs: load.InputDirs(), ReplaceForeign: opts.ReplaceForeign}
 }
 
-// write renders every page into the stage and swaps it in; each page's
-// digest goes into digests, and the DigestsFile. It writes files first
-// and lets each go once written (its Data is cleared), so that the feeds
-// and sitemap do not stay in memory while the pages render.
-func write(opts Options, stage *publish.Stage, b *built, files []render.File, digests *pageDigests) (int, error) {
+// write writes the build's files into the stage, renders every page and
+// makes the files made from the whole model (whole: the feeds, the
+// sitemap) into it, and swaps it in; each page's digest goes into digests,
+// and the DigestsFile. It lets each file go once written (its Data is
+// cleared).
+func write(opts Options, stage *publish.Stage, b *built, whole []render.SiteFile, digests *pageDigests) (int, error) {
+	files := b.files
 	for i, f := range files {
 		if err := stage.WriteFile(f.Path, f.Data); err != nil {
 			stage.Abort()
@@ -176,7 +177,7 @@ func write(opts Options, stage *publish.Stage, b *built, files []render.File, di
 		}
 		files[i].Data = nil
 	}
-	err := renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
+	err := renderPages(b.theme, b.model, b.model.Pages, whole, stage.WriteFile, func(path string, data []byte) error {
 		sum := pageDigest(data)
 		digests.add(path, sum)
 		return stage.WriteSummed(path, data, sum)
@@ -205,20 +206,35 @@ func write(opts Options, stage *publish.Stage, b *built, files []render.File, di
 		stage.Abort()
 		return 0, fmt.Errorf("write: %w", err)
 	}
-	return len(files) + len(b.model.Pages), nil
+	return len(files) + len(whole) + len(b.model.Pages), nil
 }
 
 // renderPages renders pages of model in parallel into pooled buffers and
-// hands each finished page to emit (which must copy data to keep it). The
-// first error stops the build: the pages not yet begun are skipped.
-func renderPages(th *render.Theme, model *site.Site, pages []*site.Page, emit func(path string, data []byte) error) error {
+// hands each finished page to emit (which must copy data to keep it). On
+// the same workers, and first (the feed of every story takes longest), it
+// makes each of whole and hands it to emitWhole: made one after the other
+// before the pages, they kept a core idle. The first error stops the
+// build: what is not yet begun is skipped.
+func renderPages(th *render.Theme, model *site.Site, pages []*site.Page, whole []render.SiteFile, emitWhole, emit func(path string, data []byte) error) error {
 	pool := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	var first atomic.Pointer[error]
-	work.Each(len(pages), func(i int) {
+	work.Each(len(whole)+len(pages), func(i int) {
 		if first.Load() != nil {
 			return
 		}
-		p := pages[i]
+		if i < len(whole) {
+			f := whole[i]
+			data, err := f.Make()
+			if err == nil {
+				err = emitWhole(f.Path, data)
+			}
+			if err != nil {
+				err = fmt.Errorf("make %s: %w", f.Path, err)
+				first.CompareAndSwap(nil, &err)
+			}
+			return
+		}
+		p := pages[i-len(whole)]
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
 		err := th.Page(buf, model, p)

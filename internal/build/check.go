@@ -21,7 +21,7 @@ func checkOutput(opts Options, b *built, files []render.File, res *Result) error
 	for _, p := range b.model.Pages {
 		byPath[render.OutputPath(p.URL)] = p.URL
 	}
-	err := renderPages(b.theme, b.model, b.model.Pages, func(path string, data []byte) error {
+	err := renderPages(b.theme, b.model, b.model.Pages, nil, nil, func(path string, data []byte) error {
 		mu.Lock()
 		out.Pages[byPath[path]] = append([]byte(nil), data...)
 		mu.Unlock()

@@ -169,7 +169,7 @@ func (s *Session) RebuildChanged(changed []string) (*Update, error) {
 		}
 	}
 	s.mu.RUnlock()
-	err = renderPages(b.theme, b.model, pages, func(path string, data []byte) error {
+	err = renderPages(b.theme, b.model, pages, nil, nil, func(path string, data []byte) error {
 		if e := kept[path]; e != nil {
 			e.html = deflated.Pack(data) // on the render workers, each page its own entry
 		}

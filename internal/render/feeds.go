@@ -102,18 +102,19 @@ func (t *Theme) Feed(s *site.Site, title, path string, page string, stories []*s
 	return append([]byte(xml.Header), append(out, '\n')...), nil
 }
 
-// siteFile is one file made from the whole model, made only when asked.
-type siteFile struct {
-	path string
-	make func() ([]byte, error)
+// SiteFile is one file made from the whole model, made only when asked:
+// a build makes each on the workers that render the pages.
+type SiteFile struct {
+	Path string
+	Make func() ([]byte, error)
 }
 
-// siteFiles lists the files made from the whole model: feeds, the sitemap,
-// and robots.txt unless the site brings its own.
-func (t *Theme) siteFiles(s *site.Site) []siteFile {
-	out := []siteFile{{"feed.xml", func() ([]byte, error) { return t.Feed(s, s.Title, "/feed.xml", "/stories/", s.Stories) }}}
+// SiteFileMakers lists the files made from the whole model: feeds, the
+// sitemap, and robots.txt unless the site brings its own.
+func (t *Theme) SiteFileMakers(s *site.Site) []SiteFile {
+	out := []SiteFile{{"feed.xml", func() ([]byte, error) { return t.Feed(s, s.Title, "/feed.xml", "/stories/", s.Stories) }}}
 	for _, a := range s.Activities {
-		out = append(out, siteFile{a.URL[1:] + "feed.xml", func() ([]byte, error) { return t.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories) }})
+		out = append(out, SiteFile{a.URL[1:] + "feed.xml", func() ([]byte, error) { return t.Feed(s, a.Title, a.URL+"feed.xml", a.URL, a.Stories) }})
 	}
 	out = append(out, sitemapFiles(s)...)
 	hasRobots := false
@@ -122,7 +123,7 @@ func (t *Theme) siteFiles(s *site.Site) []siteFile {
 	}
 	if !hasRobots {
 		robots := "User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "/sitemap.xml\n"
-		out = append(out, siteFile{"robots.txt", func() ([]byte, error) { return []byte(robots), nil }})
+		out = append(out, SiteFile{"robots.txt", func() ([]byte, error) { return []byte(robots), nil }})
 	}
 	return out
 }
@@ -130,12 +131,12 @@ func (t *Theme) siteFiles(s *site.Site) []siteFile {
 // SiteFiles makes the files made from the whole model (see SiteFilePaths).
 func (t *Theme) SiteFiles(s *site.Site) ([]File, error) {
 	var out []File
-	for _, f := range t.siteFiles(s) {
-		data, err := f.make()
+	for _, f := range t.SiteFileMakers(s) {
+		data, err := f.Make()
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, File{Path: f.path, Data: data})
+		out = append(out, File{Path: f.Path, Data: data})
 	}
 	return out, nil
 }
@@ -143,8 +144,8 @@ func (t *Theme) SiteFiles(s *site.Site) ([]File, error) {
 // SiteFilePaths are the paths of SiteFiles, known without making them.
 func (t *Theme) SiteFilePaths(s *site.Site) []string {
 	var out []string
-	for _, f := range t.siteFiles(s) {
-		out = append(out, f.path)
+	for _, f := range t.SiteFileMakers(s) {
+		out = append(out, f.Path)
 	}
 	return out
 }

@@ -16,15 +16,15 @@ const sitemapLimit = 50000
 // date: in sitemap.xml, or past sitemapLimit pages in sitemap-1.xml,
 // sitemap-2.xml … of sitemapLimit pages each, which sitemap.xml then lists
 // as a sitemap index (robots.txt names sitemap.xml either way).
-func sitemapFiles(s *site.Site) []siteFile {
+func sitemapFiles(s *site.Site) []SiteFile {
 	if len(s.Pages) <= sitemapLimit {
-		return []siteFile{{"sitemap.xml", func() ([]byte, error) { return sitemap(s.BaseURL, s.Pages), nil }}}
+		return []SiteFile{{"sitemap.xml", func() ([]byte, error) { return sitemap(s.BaseURL, s.Pages), nil }}}
 	}
 	parts := (len(s.Pages) + sitemapLimit - 1) / sitemapLimit
-	out := []siteFile{{"sitemap.xml", func() ([]byte, error) { return sitemapIndex(s.BaseURL, parts), nil }}}
+	out := []SiteFile{{"sitemap.xml", func() ([]byte, error) { return sitemapIndex(s.BaseURL, parts), nil }}}
 	for i := range parts {
 		pages := s.Pages[i*sitemapLimit : min(len(s.Pages), (i+1)*sitemapLimit)]
-		out = append(out, siteFile{sitemapPart(i), func() ([]byte, error) { return sitemap(s.BaseURL, pages), nil }})
+		out = append(out, SiteFile{sitemapPart(i), func() ([]byte, error) { return sitemap(s.BaseURL, pages), nil }})
 	}
 	return out
 }

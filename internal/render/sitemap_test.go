@@ -53,8 +53,8 @@ func TestSitemapIsEncodingXMLs(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := sitemapFiles(s)
-	got, _ := files[0].make()
-	if wantText := xml.Header + string(out) + "\n"; string(got) != wantText || files[0].path != "sitemap.xml" || len(files) != 1 {
+	got, _ := files[0].Make()
+	if wantText := xml.Header + string(out) + "\n"; string(got) != wantText || files[0].Path != "sitemap.xml" || len(files) != 1 {
 		t.Errorf("%d files; sitemap.xml:\n%s\nwant:\n%s", len(files), got, wantText)
 	}
 }
@@ -63,10 +63,10 @@ func TestSitemapIsEncodingXMLs(t *testing.T) {
 func TestLargeSitemapIsSplit(t *testing.T) {
 	s := sitemapSite(2*sitemapLimit + 1)
 	files := sitemapFiles(s)
-	if len(files) != 4 || files[0].path != "sitemap.xml" || files[3].path != "sitemap-3.xml" {
-		t.Fatalf("files: %d, first %s", len(files), files[0].path)
+	if len(files) != 4 || files[0].Path != "sitemap.xml" || files[3].Path != "sitemap-3.xml" {
+		t.Fatalf("files: %d, first %s", len(files), files[0].Path)
 	}
-	index, _ := files[0].make()
+	index, _ := files[0].Make()
 	var parsed struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
 		Maps    []struct {
@@ -78,16 +78,16 @@ func TestLargeSitemapIsSplit(t *testing.T) {
 	}
 	seen := 0
 	for i, f := range files[1:] {
-		data, _ := f.make()
+		data, _ := f.Make()
 		var part urlset
 		if err := xml.Unmarshal(data, &part); err != nil {
 			t.Fatal(err)
 		}
 		if len(part.URLs) > sitemapLimit {
-			t.Errorf("%s lists %d URLs", f.path, len(part.URLs))
+			t.Errorf("%s lists %d URLs", f.Path, len(part.URLs))
 		}
 		if first := part.URLs[0].Loc; first != s.BaseURL+s.Pages[i*sitemapLimit].URL {
-			t.Errorf("%s starts at %s", f.path, first)
+			t.Errorf("%s starts at %s", f.Path, first)
 		}
 		seen += len(part.URLs)
 	}
