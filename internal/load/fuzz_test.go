@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unsafe"
 )
@@ -50,9 +51,10 @@ func FuzzSplitFrontMatter(f *testing.F) {
 			if want := 1 + bytes.Count(src[:bodyStart], []byte("\n")); bodyLine != want && !(bodyStart == len(src) && bodyLine == want+1) {
 				t.Fatalf("body starts on line %d, want %d", bodyLine, want)
 			}
-			lines := newLines(body, bodyLine)
-			for _, off := range []int{0, len(body) / 2, len(body)} {
-				if line, col := lines.lineCol(off); line < 1 || col < 1 {
+			offsets := []int{0, len(body) / 2, len(body)}
+			places := newPlaces(body, bodyLine, slices.Clone(offsets))
+			for _, off := range offsets {
+				if line, col := places.lineCol(off); line < 1 || col < 1 {
 					t.Fatalf("lineCol(%d) = %d:%d", off, line, col)
 				}
 			}

@@ -66,7 +66,7 @@ type Doc struct {
 	// its headings avoid): two Docs with the same Parsed render the same,
 	// so a preview can tell a kept parse from a new one without comparing.
 	Parsed uint64
-	lines  *lines
+	places places
 }
 
 // parseSeed seeds Doc.Parsed (fingerprints compared within one run).
@@ -88,10 +88,11 @@ func parsedFrom(body []byte, ids []string, whole bool) uint64 {
 	return h.Sum64()
 }
 
-// PosAt turns a byte offset in the Markdown body into a position in the file (the
-// column counts characters).
+// PosAt turns the byte offset in the Markdown body of one of the Doc's
+// marks or links into a position in the file (the column counts
+// characters).
 func (d *Doc) PosAt(offset int) diag.Pos {
-	line, col := d.lines.lineCol(offset)
+	line, col := d.places.lineCol(offset)
 	return diag.Pos{File: d.Path, Line: line, Col: col}
 }
 
@@ -392,7 +393,7 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("end the front matter with a line of three dashes: ---"), "the front matter is never closed")
 		return nil
 	}
-	doc := &Doc{Path: name, Kind: kind, Slug: slug, BodyLine: bodyLine, lines: newLines(body, bodyLine)}
+	doc := &Doc{Path: name, Kind: kind, Slug: slug, BodyLine: bodyLine}
 	if !hasFront {
 		list.Errorf(diag.Pos{File: name, Line: 1}, "", diag.T("start the file with ---, a title: line and another ---"),
 			"the file has no front matter")
@@ -404,12 +405,14 @@ func parseDoc(name string, kind DocKind, slug string, src []byte, md goldmark.Ma
 	if over := markdown.CheckBudget(body); over != nil {
 		// Parsed, this text would hold the build up or exhaust its memory;
 		// the front matter is still checked, against an empty body.
+		doc.places = newPlaces(body, bodyLine, []int{over.Offset})
 		list.Add(diag.Diagnostic{Pos: doc.PosAt(over.Offset), Message: over.Message, Hint: over.Hint})
 		doc.Text, doc.Parsed = &markdown.Text{}, parsedFrom(body, ids, false)
 		return doc
 	}
 	tree := md.Parser().Parse(text.NewReader(body), parser.WithContext(markdown.NewContext(ids...)))
 	doc.Marks, doc.Links = markdown.Marks(tree)
+	doc.places = newPlaces(body, bodyLine, markOffsets(doc.Marks, doc.Links))
 	doc.Text = markdown.NewText(md, body, tree)
 	markdown.Detach(doc.Marks) // the tree is dropped here
 	doc.Parsed = parsedFrom(body, ids, true)
