@@ -37,6 +37,23 @@ func Invisible(r rune) bool {
 	return r&0xfffe == 0xfffe // U+FFFE, U+FFFF, U+1FFFE … U+10FFFF
 }
 
+// mayStartInvisible marks the bytes an invisible character or a CR can
+// start with: the C0 controls but tab and line feed, DEL, and the lead
+// bytes of the C1 controls (C2), of U+2028 to U+2069 (E2), of the
+// noncharacters of the BMP (EF) and of the other planes (F0 to F4). Any
+// other byte — ASCII text, a continuation byte, the lead byte of a Chinese
+// character — is passed over without decoding: a text is mostly these.
+var mayStartInvisible = func() (may [256]bool) {
+	for c := range 0x20 {
+		may[c] = c != '\t' && c != '\n'
+	}
+	may[0x7f], may[0xc2], may[0xe2], may[0xef] = true, true, true, true
+	for c := 0xf0; c <= 0xf4; c++ {
+		may[c] = true
+	}
+	return may
+}()
+
 // nextToClean returns the byte offset of the first invisible character or
 // lone CR in text at or after from, or -1. Bytes that are not UTF-8 are
 // left to the encoding check.
@@ -44,7 +61,7 @@ func nextToClean(text []byte, from int) int {
 	for i := from; i < len(text); {
 		c := text[i]
 		switch {
-		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\n':
+		case !mayStartInvisible[c]:
 			i++
 			continue
 		case c == '\r' && i+1 < len(text) && text[i+1] == '\n':

@@ -1,8 +1,10 @@
 package strictyaml
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jinzhan-dev/jinzhan/internal/diag"
 )
@@ -30,6 +32,50 @@ func TestNextToCleanFindsInvisibleCharactersAndLoneCRs(t *testing.T) {
 	} {
 		if got := nextToClean([]byte(text), 0); got != want {
 			t.Errorf("nextToClean(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
+// nextToCleanByDecoding is nextToClean decoding every character: what
+// passing over the bytes no invisible character starts with must agree with.
+func nextToCleanByDecoding(text []byte, from int) int {
+	for i := from; i < len(text); {
+		if text[i] == '\r' {
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i += 2
+				continue
+			}
+			return i
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if Invisible(r) && !(r == utf8.RuneError && size == 1) {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func TestNextToCleanAgreesWithDecodingEveryCharacter(t *testing.T) {
+	var pieces []string // each invisible character and its neighbours, cut and whole
+	for _, r := range []rune{0x1b, 0x7f, 0x80, 0x9f, 0xa0, 0x2027, 0x2028, 0x202e, 0x202f, 0x2065, 0x2066, 0x2069, 0x206a,
+		0xfdcf, 0xfdd0, 0xfdef, 0xfdf0, 0xfffd, 0xfffe, 0xffff, 0x1fffd, 0x1fffe, 0x10ffff, '决', '“', 'a', '\t', '\n'} {
+		s := string(r)
+		for cut := 1; cut <= len(s); cut++ {
+			pieces = append(pieces, s[:cut])
+		}
+	}
+	pieces = append(pieces, "\r", "\r\n", "\xff", "\xc0", "\xbf")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(6) + 1 {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		for from := range len(b) + 1 {
+			if got, want := nextToClean(b, from), nextToCleanByDecoding(b, from); got != want {
+				t.Fatalf("nextToClean(%q, %d) = %d, decoding every character: %d", b, from, got, want)
+			}
 		}
 	}
 }
