@@ -3,6 +3,7 @@ package strictyaml
 import (
 	"bytes"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -90,8 +91,38 @@ func flowList(line string, col, lineNo int) (*yaml.Node, bool) {
 // scalar is a plain scalar node tagged as go-yaml's parser tags it.
 func scalar(value string, line, col int) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Value: value, Line: line, Column: col}
-	n.Tag = n.ShortTag()
+	if isDate(value) {
+		n.Tag = "!!timestamp"
+	} else {
+		n.Tag = n.ShortTag()
+	}
 	return n
+}
+
+// isDate reports whether v is a date alone, 2020-08-05, which go-yaml tags
+// !!timestamp once three formats with a time of day have failed to parse
+// it: an error made and dropped for each, on the date of every story.
+func isDate(v string) bool {
+	year, rest, _ := strings.Cut(v, "-")
+	month, day, _ := strings.Cut(rest, "-")
+	if len(year) != 4 || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+		return false
+	}
+	_, err := time.Parse("2006-1-2", v)
+	return err == nil
+}
+
+// digits reports whether s is one to most ASCII digits.
+func digits(s string, most int) bool {
+	if s == "" || len(s) > most {
+		return false
+	}
+	for i := range len(s) {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainKey is a key of letters, digits, _ and -, starting with a letter,

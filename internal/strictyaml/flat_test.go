@@ -113,6 +113,9 @@ func TestFlatReadsWhatGoYAMLReads(t *testing.T) {
 		"title: a\n\n\nweight: 10\nscore: 1.5\nflag: true\nnothing: null\ntilde: ~\nempty: []\nspaced: [ a ,  b c ]\n",
 		"title: C#语言 a:b 100%\ndate: 2020-13-45\nn: 0x1F\nm: 1_000\ninf: .inf\nmerge: <<\n",
 		"title:    far\nlist:   [ 一, 二二 ,三 ]\n",
+		// dates alone, and what only looks like one
+		"a: 2020-8-5\nb: 2020-02-29\nc: 2021-02-29\nd: 2020-08-005\ne: 20200-08-05\nf: 2020-08\ng: 2020-08-05-01\nh: 2020-0x-05\ni: 2020-08-5x\n",
+		"a: [2020-08-05, 2020-00-05, 2020-8-32]\nb: 2020-08-05T10:00:00Z\nc: 2020-08-05 10:00:00\nd: ２０２０-08-05\n",
 	} {
 		if !checkFlat(t, []byte(text)) {
 			t.Errorf("parseFlat declined %q", text)
