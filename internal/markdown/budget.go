@@ -138,11 +138,30 @@ func (t *tally) table(content []byte, blank bool, offset int) *OverBudget {
 	return nil
 }
 
+// countedMark marks the bytes tally.marks looks at: a backslash, and the
+// first byte of what it counts.
+var countedMark = func() (m [256]bool) {
+	for _, c := range []byte(`\[*_~{]`) {
+		m[c] = true
+	}
+	return m
+}()
+
 // marks counts the [, [^, *, _, ~, {{ and link addresses of a line,
 // skipping characters escaped with a backslash (never markup).
 func (t *tally) marks(line []byte, offset int) *OverBudget {
 	prev := byte(0)
 	for i := 0; i < len(line); i++ {
+		if !countedMark[line[i]] {
+			// Most bytes of a text count for nothing: pass over them.
+			// None equals a mark, so a run of emphasis marks ends.
+			for i < len(line) && !countedMark[line[i]] {
+				i++
+			}
+			if prev = 0; i == len(line) {
+				break
+			}
+		}
 		c := line[i]
 		at := offset + i
 		switch {

@@ -1,10 +1,13 @@
 package markdown
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
 )
 
 func TestRealTextIsWithinBudget(t *testing.T) {
@@ -125,6 +128,74 @@ func TestAddressBytes(t *testing.T) {
 	} {
 		if got := addressBytes([]byte(rest)); got != want {
 			t.Errorf("addressBytes(%q) = %d, want %d", rest, got, want)
+		}
+	}
+}
+
+// marksByteByByte is tally.marks looking at every byte, as it did before it
+// passed over the bytes that count for nothing: the two must agree.
+func (t *tally) marksByteByByte(line []byte, offset int) *OverBudget {
+	prev := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		at := offset + i
+		switch {
+		case c == '\\':
+			i++
+			c = 0
+		case c == '[':
+			if t.brackets++; t.brackets > MaxBrackets {
+				return &OverBudget{Offset: at,
+					Message: diag.T("more than %d [ in the text (links, images and footnotes start with one)", MaxBrackets),
+					Hint:    diag.T("remove the brackets that are not links, or split the text into several stories")}
+			}
+			if i+1 < len(line) && line[i+1] == '^' {
+				if t.footnotes++; t.footnotes > MaxFootnotes {
+					return &OverBudget{Offset: at,
+						Message: diag.T("more than %d footnote marks [^…] in the text", MaxFootnotes),
+						Hint:    diag.T("use fewer footnotes, or split the text into several stories")}
+				}
+			}
+		case c == '*' || c == '_' || c == '~':
+			if c == prev {
+				break // the same run
+			}
+			if t.emphasis++; t.emphasis > MaxEmphasis {
+				return &OverBudget{Offset: at,
+					Message: diag.T("more than %d *, _ or ~ marks in the text", MaxEmphasis),
+					Hint:    diag.T("these marks make text bold, italic or struck through: remove the ones you do not need, or put a \\ before each")}
+			}
+		case c == '{' && i+1 < len(line) && line[i+1] == '{':
+			i++
+			if t.figureRefs++; t.figureRefs > MaxFigureRefs {
+				return &OverBudget{Offset: at,
+					Message: diag.T("more than %d figure references {{…}} in the text", MaxFigureRefs),
+					Hint:    diag.T("split the text into several stories")}
+			}
+		case c == ']' && i+1 < len(line) && line[i+1] == '(':
+			if t.addressBytes += addressBytes(line[i+2:]); t.addressBytes > MaxAddressBytes {
+				return &OverBudget{Offset: at,
+					Message: diag.T("too many links here whose address does not end: a link is [text](address), closed with )"),
+					Hint:    diag.T("close each link's address with ), or remove the links that are not finished")}
+			}
+		}
+		prev = c
+	}
+	return nil
+}
+
+func TestMarksAgreeWithLookingAtEveryByte(t *testing.T) {
+	pieces := []string{"\\", "[", "[^", "]", "](", ")", "*", "**", "_", "~", "{", "{{", "}}", "a", " ", "中", "文字", "\n"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var line []byte
+		for range rng.IntN(12) + 1 {
+			line = append(line, pieces[rng.IntN(len(pieces))]...)
+		}
+		var got, want tally
+		overGot, overWant := got.marks(line, 7), want.marksByteByByte(line, 7)
+		if got != want || (overGot == nil) != (overWant == nil) || overGot != nil && overGot.Offset != overWant.Offset {
+			t.Fatalf("marks(%q) = %+v, looking at every byte: %+v", line, got, want)
 		}
 	}
 }
