@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/markdown"
 )
 
 // Field names one field of one model object, as the preview's signatures
@@ -91,6 +92,9 @@ var identities = map[reflect.Type]bool{
 	reflect.TypeFor[Page]():      true,
 	reflect.TypeFor[StoryList](): true,
 	reflect.TypeFor[load.Doc]():  true,
+	// the marks of a parse, by which a Resolved finds what each shows
+	reflect.TypeFor[markdown.FigureRef]():  true,
+	reflect.TypeFor[markdown.ChartBlock](): true,
 }
 
 // same reports whether two values of one type read the same: strings and

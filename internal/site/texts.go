@@ -141,9 +141,7 @@ func (b *builder) storyPhotos(photos []load.Photo) []*Photo {
 // (its parse tree is left as parsed) into part: the cited figures (first
 // citation order), the resolutions and the charts.
 func (b *builder) resolve(d *load.Doc, part *docPart) error {
-	page := docURL(d)
 	part.resolved = &markdown.Resolved{}
-	pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
 	for _, n := range d.Marks {
 		switch n := n.(type) {
 		case *markdown.FigureRef:
@@ -160,7 +158,8 @@ func (b *builder) resolve(d *load.Doc, part *docPart) error {
 			if spec == nil {
 				continue
 			}
-			c, resolved, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), page, "")
+			pageKey := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(d.Path, load.ContentDir+"/"), ".md"), "/", "-")
+			c, resolved, err := b.buildChart(spec, chartID("md-"+pageKey, n.Index, spec), docURL(d), "")
 			if err != nil {
 				return fmt.Errorf("%s: chart block %d: %w", d.Path, n.Index+1, err)
 			}
