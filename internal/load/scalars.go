@@ -93,17 +93,33 @@ func (d Date) Compare(e Date) int {
 	return cmp.Or(cmp.Compare(d.Year, e.Year), cmp.Compare(d.Month, e.Month), cmp.Compare(d.Day, e.Day))
 }
 
-// ISO formats the date as written: 2020, 2020-08 or 2020-08-05.
+// ISO formats the date as written: 2020, 2020-08 or 2020-08-05. Every
+// list of stories prints the date of each: strconv, not fmt.
 func (d Date) ISO() string {
-	switch {
-	case d.Year == 0:
+	if d.Year == 0 {
 		return ""
-	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	b := appendPadded(make([]byte, 0, 10), d.Year, 4)
+	if d.Month != 0 {
+		b = appendPadded(append(b, '-'), d.Month, 2)
+		if d.Day != 0 {
+			b = appendPadded(append(b, '-'), d.Day, 2)
+		}
+	}
+	return string(b)
+}
+
+// appendPadded appends n with zeros before it to width digits, as %0*d.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return fmt.Appendf(b, "%0*d", width, n)
+	}
+	for w := 10; width > 1; width, w = width-1, w*10 {
+		if n < w {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // English formats the date as 5 August 2020 (or August 2020, 2020).
@@ -112,11 +128,11 @@ func (d Date) English() string {
 	case d.Year == 0:
 		return ""
 	case d.Month == 0:
-		return fmt.Sprintf("%d", d.Year)
+		return strconv.Itoa(d.Year)
 	case d.Day == 0:
-		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+		return time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+	return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
 }
 
 // Chinese formats the date as 2020年8月5日 (or 2020年8月, 2020年).
@@ -125,9 +141,9 @@ func (d Date) Chinese() string {
 	case d.Year == 0:
 		return ""
 	case d.Month == 0:
-		return fmt.Sprintf("%d年", d.Year)
+		return strconv.Itoa(d.Year) + "年"
 	case d.Day == 0:
-		return fmt.Sprintf("%d年%d月", d.Year, d.Month)
+		return strconv.Itoa(d.Year) + "年" + strconv.Itoa(d.Month) + "月"
 	}
-	return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
+	return strconv.Itoa(d.Year) + "年" + strconv.Itoa(d.Month) + "月" + strconv.Itoa(d.Day) + "日"
 }
