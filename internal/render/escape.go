@@ -59,19 +59,35 @@ func writeURL(b *bytes.Buffer, s string) {
 		s = "#ZgotmplZ"
 	}
 	const hex = "0123456789abcdef"
-	for i := 0; i < len(s); i++ {
+	for s != "" {
+		i := 0
+		for i < len(s) && urlKeeps[s[i]] {
+			i++
+		}
+		b.WriteString(s[:i]) // most of a URL, kept as it is in one write
+		if i == len(s) {
+			return
+		}
 		switch c := s[i]; {
 		case c == '&' || c == '+':
 			b.WriteString(htmlEntity(c))
 		case c == '%' && i+2 < len(s) && hexDigit(s[i+1]) && hexDigit(s[i+2]):
 			b.WriteByte(c) // an escape already made
-		case urlByte(c):
-			b.WriteByte(c)
 		default:
 			b.Write([]byte{'%', hex[c>>4], hex[c&15]})
 		}
+		s = s[i+1:]
 	}
 }
+
+// urlKeeps marks the bytes writeURL writes as they are: urlByte's, but
+// for the two it writes as entities and '%', kept only before two hex digits.
+var urlKeeps = func() (keeps [256]bool) {
+	for c := range 256 {
+		keeps[c] = urlByte(byte(c)) && c != '&' && c != '+' && c != '%'
+	}
+	return keeps
+}()
 
 // safeURL reports whether a URL's scheme, if it has one, is http, https
 // or mailto.
