@@ -87,6 +87,10 @@ func Run(opts Options) (*Result, error) {
 		staged = startStaging(opts, src)
 		defer staged.release()
 	}
+	// The schemas published with the site come from Go types, the same for
+	// every build: made on the core the model's stages leave idle, they are
+	// ready when outputFiles asks for them.
+	go schema.Published() // outputFiles reports an error
 	b, err := p.build(src, in, nil, &problems)
 	res.Warnings = problems.Warnings()
 	if err != nil {
