@@ -5,6 +5,7 @@ package gcpolicy
 import (
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 )
 
 // Percent is how far the heap may grow past what the last collection kept
@@ -15,9 +16,21 @@ import (
 // memory from ~118 to ~96 MB (100,000 stories: ~1 GB to ~690 MB).
 const Percent = 40
 
-// Apply sets Percent, unless GOGC is set.
+// applied is set by Apply: the policy is in force (the command, the
+// benchmarks), not in a test or another program using the packages.
+var applied atomic.Bool
+
+// Apply sets Percent, unless GOGC is set, and lets ExpectLive pace the
+// collector.
 func Apply() {
-	if _, set := os.LookupEnv("GOGC"); !set {
+	if !userSet() {
 		debug.SetGCPercent(Percent)
+		applied.Store(true)
 	}
+}
+
+// userSet reports whether the user chose the collector's pace (GOGC).
+func userSet() bool {
+	_, set := os.LookupEnv("GOGC")
+	return set
 }
