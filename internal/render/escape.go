@@ -80,8 +80,9 @@ func writeURL(b *bytes.Buffer, s string) {
 	}
 }
 
-// urlKeeps marks the bytes writeURL writes as they are: urlByte's, but
-// for the two it writes as entities and '%', kept only before two hex digits.
+// urlKeeps marks the bytes writeURL passes over in runs: urlByte's but &
+// and +, which it writes as entities ('%' is no urlByte: writeURL keeps it
+// only before two hex digits).
 var urlKeeps = func() (keeps [256]bool) {
 	for c := range 256 {
 		keeps[c] = urlByte(byte(c)) && c != '&' && c != '+' && c != '%'
