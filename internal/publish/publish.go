@@ -290,6 +290,7 @@ func makeParent(file string) error {
 // from the spare becomes the spare again (what the build changed in it is
 // not trusted next time: reuse.go); any other is removed.
 func (s *Stage) Abort() {
+	s.reuse.close()
 	if s.reuse == nil || !keptAsSpare(s.dest, s.dir) {
 		_ = removeTree(s.dir)
 	}
@@ -314,6 +315,7 @@ func (s *Stage) unlock() {
 // (a file of it held open, on Windows) the next build removes it.
 func (s *Stage) Commit() error {
 	defer s.unlock()
+	defer s.reuse.close()
 	if err := s.RemoveUnwritten(); err != nil {
 		return err
 	}

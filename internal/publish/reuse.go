@@ -51,6 +51,7 @@ const maxManifest = 256 << 20
 // anew. What the build does not write is removed before the swap.
 type reuse struct {
 	dir     string  // the stage
+	top     *folder // the stage, open: the checks look its files up from here (close)
 	since   instant // when the manifest was written
 	mode    uint32  // the mode of a new file here, which a kept file must have
 	files   map[string]int32
@@ -102,7 +103,22 @@ func openReuse(dir string, mode uint32) (*reuse, error) {
 	}
 	r.written = make([]atomic.Bool, len(r.sums))
 	r.checked = make([]folderCheck, len(r.folders))
-	return r, r.clearTop()
+	if r.top, err = openFolder(dir); err != nil {
+		return nil, err
+	}
+	if err := r.clearTop(); err != nil {
+		r.close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// close lets the stage's folder go, once the stage is committed or given up.
+func (r *reuse) close() {
+	if r != nil && r.top != nil {
+		r.top.close()
+		r.top = nil
+	}
 }
 
 // readManifest reads the manifest at p, a regular file, and the time it
@@ -140,12 +156,7 @@ func readManifest(p string) (string, instant, error) {
 // clearTop removes from the stage's top folder what the manifest does not
 // know, but for the Stamp and the manifest itself.
 func (r *reuse) clearTop() error {
-	top, err := openFolder(r.dir)
-	if err != nil {
-		return err
-	}
-	defer top.close()
-	entries, err := top.list()
+	entries, err := r.top.list()
 	if err != nil {
 		return err
 	}
@@ -155,7 +166,7 @@ func (r *reuse) clearTop() error {
 		if e.Name() == Stamp || e.Name() == Manifest || file && e.Type().IsRegular() || folder && e.IsDir() {
 			continue
 		}
-		if err := top.remove(e); err != nil {
+		if err := r.top.remove(e); err != nil {
 			return err
 		}
 	}
@@ -173,9 +184,8 @@ func (r *reuse) folder(rel string) (kept bool) {
 	c := &r.checked[i]
 	c.once.Do(func() {
 		c.used = true
-		full := filepath.Join(r.dir, filepath.FromSlash(rel))
-		if c.kept = unchangedFolder(full, r.since); !c.kept {
-			_ = os.RemoveAll(full) // never what a link leads to
+		if c.kept = unchangedFolder(r.top, rel, r.since); !c.kept {
+			_ = os.RemoveAll(filepath.Join(r.dir, filepath.FromSlash(rel))) // never what a link leads to
 		}
 	})
 	return c.kept
@@ -209,7 +219,7 @@ func (r *reuse) write(rel, file string, data []byte, sum [8]byte) error {
 		r.written[i].Store(true)
 		switch {
 		case !kept:
-		case r.sums[i].known && r.sums[i].sum == sum && unchangedFile(file, r.mode, r.since):
+		case r.sums[i].known && r.sums[i].sum == sum && unchangedFile(r.top, rel, r.mode, r.since):
 			return nil // no write: its time stays, as a copy by time (rsync) wants
 		default:
 			return writeOverFile(file, data, r.mode, r.since)

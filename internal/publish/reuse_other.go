@@ -16,8 +16,8 @@ const noFollow = 0
 
 func changedAt(*os.File) (instant, error) { return instant{}, errors.ErrUnsupported }
 
-func unchangedFolder(string, instant) bool { return false }
+func unchangedFolder(*folder, string, instant) bool { return false }
 
 func manifestTime(string) (instant, bool) { return instant{}, false }
 
-func unchangedFile(string, uint32, instant) bool { return false }
+func unchangedFile(*folder, string, uint32, instant) bool { return false }
