@@ -43,6 +43,9 @@ type Options struct {
 	// Pagefind is the pagefind executable that indexes the built site for
 	// search ("" builds no index: the search page then says so).
 	Pagefind string
+	// whole builds the site the pipeline's way even where it could stream
+	// its stories (stream.go): the tests compare the two.
+	whole bool
 }
 
 // Result describes a finished build.
@@ -57,6 +60,8 @@ type Result struct {
 	Elapsed  time.Duration
 	// Changes compares the new site with the one it replaced.
 	Changes Changes
+	// streamed is set when the stories were streamed (stream.go).
+	streamed bool
 }
 
 // Summary is the one line printed after a build.
@@ -75,6 +80,11 @@ func Run(opts Options) (*Result, error) {
 		return &Result{Lang: "zh-CN"}, fmt.Errorf("source: %w", err)
 	}
 	defer src.Close()
+	if opts.Destination != "" && !opts.whole {
+		if res, ok, err := streamed(opts, src, start); ok {
+			return res, err
+		}
+	}
 	var problems diag.List
 	p := pipeline{opts: opts}
 	in := p.load(src, nil, &problems)
@@ -111,7 +121,7 @@ func Run(opts Options) (*Result, error) {
 		return res, fmt.Errorf("write: %w", err)
 	}
 	written := newPageDigests()
-	if res.Files, err = write(opts, stage, b, b.theme.SiteFileMakers(b.model), written); err != nil {
+	if res.Files, err = write(opts, stage, b, b.model.Pages, b.theme.SiteFileMakers(b.model), written); err != nil {
 		return res, err
 	}
 	res.Changes = before.diff(written, b.figures)
@@ -167,12 +177,12 @@ func guard(opts Options, src *sitefs.FS) publish.Guard {
 	return publish.Guard{Source: src.Dir(), Inputs: load.InputDirs(), ReplaceForeign: opts.ReplaceForeign}
 }
 
-// write writes the build's files into the stage, renders every page and
+// write writes the build's files into the stage, renders pages and
 // makes the files made from the whole model (whole: the feeds, the
 // sitemap) into it, and swaps it in; each page's digest goes into digests,
 // and the DigestsFile. It lets each file go once written (its Data is
-// cleared).
-func write(opts Options, stage *publish.Stage, b *built, whole []render.SiteFile, digests *pageDigests) (int, error) {
+// cleared), and returns how many files it wrote.
+func write(opts Options, stage *publish.Stage, b *built, pages []*site.Page, whole []render.SiteFile, digests *pageDigests) (int, error) {
 	files := b.files
 	for i, f := range files {
 		if err := stage.WriteFile(f.Path, f.Data); err != nil {
@@ -181,11 +191,7 @@ func write(opts Options, stage *publish.Stage, b *built, whole []render.SiteFile
 		}
 		files[i].Data = nil
 	}
-	err := renderPages(b.theme, b.model, b.model.Pages, whole, stage.WriteFile, func(path string, data []byte) error {
-		sum := pageDigest(data)
-		digests.add(path, sum)
-		return stage.WriteSummed(path, data, sum)
-	})
+	err := renderPages(b.theme, b.model, pages, whole, stage.WriteFile, writePage(stage, digests))
 	if err == nil {
 		err = stage.WriteFile(DigestsFile, digests.marshal())
 	}
@@ -210,7 +216,16 @@ func write(opts Options, stage *publish.Stage, b *built, whole []render.SiteFile
 		stage.Abort()
 		return 0, fmt.Errorf("write: %w", err)
 	}
-	return len(files) + len(whole) + len(b.model.Pages), nil
+	return len(files) + len(whole) + len(pages), nil
+}
+
+// writePage writes a page into the stage, its digest into digests.
+func writePage(stage *publish.Stage, digests *pageDigests) func(path string, data []byte) error {
+	return func(path string, data []byte) error {
+		sum := pageDigest(data)
+		digests.add(path, sum)
+		return stage.WriteSummed(path, data, sum)
+	}
 }
 
 // renderPages renders pages of model in parallel into pooled buffers and

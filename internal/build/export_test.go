@@ -23,3 +23,12 @@ func Built(opts Options) (*site.Site, *render.Theme, error) {
 	}
 	return b.model, b.theme, nil
 }
+
+// Whole is opts building the pipeline's way, never streaming the stories.
+func Whole(opts Options) Options {
+	opts.whole = true
+	return opts
+}
+
+// Streamed reports whether a build streamed its stories.
+func Streamed(r *Result) bool { return r.streamed }

@@ -44,13 +44,7 @@ func makePhotos(in *load.Input, cache *images.Cache, list *diag.List) (site.Phot
 	for i, r := range images.Make(srcs, cache) {
 		name := srcs[i].Name
 		if r.Err != nil {
-			u, shown := first[name], load.ImagesDir+"/"+name
-			hint := diag.T("open it in an image viewer and save it again, or copy it from the camera again")
-			if de := (*images.DamagedError)(nil); errors.As(r.Err, &de) {
-				list.Errorf(u.pos, u.field, hint, "%s is a damaged %s file: %v", shown, de.Format, de.Err)
-			} else {
-				list.Errorf(u.pos, u.field, hint, "cannot resize %s: %v", shown, r.Err)
-			}
+			photoProblem(list, first[name].pos, first[name].field, name, r.Err)
 			continue
 		}
 		photos[name] = r.Set
@@ -59,4 +53,16 @@ func makePhotos(in *load.Input, cache *images.Cache, list *diag.List) (site.Phot
 		}
 	}
 	return photos, files
+}
+
+// photoProblem reports that the photo name, first named at pos, could not
+// be resized.
+func photoProblem(list *diag.List, pos diag.Pos, field, name string, err error) {
+	shown := load.ImagesDir + "/" + name
+	hint := diag.T("open it in an image viewer and save it again, or copy it from the camera again")
+	if de := (*images.DamagedError)(nil); errors.As(err, &de) {
+		list.Errorf(pos, field, hint, "%s is a damaged %s file: %v", shown, de.Format, de.Err)
+	} else {
+		list.Errorf(pos, field, hint, "cannot resize %s: %v", shown, err)
+	}
 }

@@ -54,6 +54,9 @@ type built struct {
 	// changes are what the build changed in a kept model (nil: the model
 	// is new).
 	changes *site.Changes
+	// written are the files a streamed build wrote before the model was
+	// final (its stories' photos): made by the build, but not in files.
+	written []string
 }
 
 // language is the site's language, in which its problems are shown.
@@ -123,7 +126,7 @@ func (p pipeline) finish(src *sitefs.FS, b *built, themeName string, photoFiles 
 	if err != nil {
 		return err
 	}
-	b.files = publishable(p.opts, src, b.theme, b.model, files, themeName, problems)
+	b.files = publishable(p.opts, src, b.theme, b.model, files, b.written, themeName, problems)
 	return problems.Err()
 }
 

@@ -19,7 +19,7 @@ import (
 // file. A file that a page or a generated file replaces — at its path, or
 // at a path one of them needs as a folder — is left out with a warning:
 // the generated one is the site's content, in the build as in the preview.
-func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, files []render.File, themeName string, list *diag.List) []render.File {
+func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, files []render.File, written []string, themeName string, list *diag.List) []render.File {
 	if !slices.ContainsFunc(files, func(f render.File) bool { return f.Static != "" }) {
 		return files
 	}
@@ -29,7 +29,7 @@ func publishable(opts Options, src fs.FS, th *render.Theme, model *site.Site, fi
 			made.add(f.Path)
 		}
 	}
-	for _, p := range th.SiteFilePaths(model) {
+	for _, p := range append(th.SiteFilePaths(model), written...) {
 		made.add(p)
 	}
 	owned := map[string]bool{} // folders a tool fills after the build

@@ -7,6 +7,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/images"
 	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
@@ -29,6 +30,9 @@ type Image struct {
 	// damaged (*images.DamagedError).
 	Err error
 	Sum uint64 // fingerprint of Data, for the preview's caches
+	// once reads the file: a build that streams its stories reads a
+	// story's photos from several goroutines (Stories.Load).
+	once sync.Once
 }
 
 // sumSeed fingerprints image bytes the same way for the life of the process.
@@ -65,14 +69,19 @@ func loadImages(fsys fs.FS, files *tree, docs []*Doc) map[string]*Image {
 		}
 	}
 	for _, d := range docs {
-		for _, ph := range d.Front.Photos {
-			name, ok := PhotoPath(ph.File)
-			if img := out[name]; ok && img != nil && !img.Read {
-				readImage(fsys, img)
-			}
-		}
+		readPhotos(fsys, out, d)
 	}
 	return out
+}
+
+// readPhotos reads the files under images/ that d names, once each.
+func readPhotos(fsys fs.FS, images map[string]*Image, d *Doc) {
+	for _, ph := range d.Front.Photos {
+		name, ok := PhotoPath(ph.File)
+		if img := images[name]; ok && img != nil {
+			img.once.Do(func() { readImage(fsys, img) })
+		}
+	}
 }
 
 func readImage(fsys fs.FS, img *Image) {

@@ -146,6 +146,13 @@ func LoadSite(fsys fs.FS, list *diag.List) SiteConfig {
 // LoadCached is Load that reuses the parsed Markdown of files whose bytes
 // have not changed since the cache saw them (nil: no cache).
 func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
+	in, _ := loadInput(fsys, cache, false, list)
+	return in
+}
+
+// loadInput is LoadCached; with streamed set it leaves the stories' texts
+// out of the Input and returns them listed instead (LoadAllButStories).
+func loadInput(fsys fs.FS, cache *DocCache, streamed bool, list *diag.List) (*Input, *Stories) {
 	in := &Input{Unreadable: map[string]bool{}}
 	key := fnv.New64a()
 	defer func() { in.DataKey = key.Sum64() }()
@@ -178,12 +185,18 @@ func LoadCached(fsys fs.FS, cache *DocCache, list *diag.List) *Input {
 	}
 	in.Activities = loadActivities(fsys, files, cache, key, in.Unreadable, list)
 	cache.trustData()
-	in.Docs = loadDocs(fsys, files, in.Activities, cache, sameListing, list)
+	texts := files.under(ContentDir, ".md")
+	var stories *Stories
+	if streamed {
+		stories = &Stories{fsys: fsys, in: in, md: markdown.New()}
+		texts, stories.paths = splitStories(texts)
+	}
+	in.Docs = loadDocs(fsys, texts, in.Activities, cache, sameListing, stories.Len(), list)
 	in.Images = loadImages(fsys, files, in.Docs)
 	for p := range files.refused {
 		in.Unreadable[p] = true
 	}
-	return in
+	return in, stories
 }
 
 // themeDir is the folder of the site's own copy of its theme.
@@ -308,13 +321,14 @@ const keptPerText = 4 << 10
 // reports into its own list so that messages never interleave.
 // With a cache, the files it may trust are not read (sameListing: the
 // listing is the cache's, unchanged).
-func loadDocs(fsys fs.FS, tree *tree, activities []*Activity, cache *DocCache, sameListing bool, list *diag.List) []*Doc {
-	files := tree.under(ContentDir, ".md")
+// streamed are the stories read later, one by one, whose pages keep a
+// little of each (keptPerStory).
+func loadDocs(fsys fs.FS, files []string, activities []*Activity, cache *DocCache, sameListing bool, streamed int, list *diag.List) []*Doc {
 	anchors := breakdownAnchors(activities)
 	docs := make([]*Doc, len(files))
 	lists := make([]diag.List, len(files))
 	md := markdown.New()
-	gcpolicy.ExpectLive(uint64(len(files)) * keptPerText)
+	gcpolicy.ExpectLive(uint64(len(files))*keptPerText + uint64(streamed)*keptPerStory)
 	if cache == nil {
 		work.Each(len(files), func(i int) {
 			docs[i] = loadDoc(fsys, files[i], md, anchors, &lists[i])

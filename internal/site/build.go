@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/jinzhan-dev/jinzhan/internal/chart"
 	"github.com/jinzhan-dev/jinzhan/internal/images"
@@ -42,6 +43,9 @@ type builder struct {
 	// added, removed or moved), the pages (one added or removed) or the
 	// charts (a text's changed); again when every text is made again.
 	relink, repage, recharts, again bool
+	// mu guards notes while a Stream's stories are made on several
+	// goroutines (nil otherwise).
+	mu *sync.Mutex
 }
 
 // Photos are the resized versions of the images stories show, by file
@@ -77,6 +81,21 @@ func language(in *load.Input) string { return cmp.Or(in.Site.Language, "zh-CN") 
 // or into the objects of the kept model b.prev (an update after an edit of
 // the data).
 func (b *builder) model() (*Site, error) {
+	if err := b.dataModel(); err != nil {
+		return nil, err
+	}
+	texts, err := b.texts()
+	if err != nil {
+		return nil, err
+	}
+	b.link(texts, true)
+	b.next.site = b.site
+	return b.site, nil
+}
+
+// dataModel makes the data's part of the model: everything but what the
+// texts make.
+func (b *builder) dataModel() error {
 	cfg := b.in.Site
 	b.site = &Site{
 		Title:       cfg.Title,
@@ -95,24 +114,18 @@ func (b *builder) model() (*Site, error) {
 		b.site.Menu = b.defaultMenu()
 	}
 	if err := b.activities(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.campaign(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := b.openData(); err != nil {
-		return nil, err
+		return err
 	}
 	b.site.Cited = b.citedAnywhere()
 	b.dataPages()
 	b.keepModel()
-	texts, err := b.texts()
-	if err != nil {
-		return nil, err
-	}
-	b.link(texts, true)
-	b.next.site = b.site
-	return b.site, nil
+	return nil
 }
 
 // defaultMenu is DefaultMenu for this site: the list of places (named by
@@ -219,6 +232,10 @@ func chartID(section string, i int, spec *load.ChartSpec) string {
 
 // resolved is what a reference to f prints, shared by every reference.
 func (b *builder) resolved(f *Figure) *markdown.ResolvedFigure {
+	if b.mu != nil {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+	}
 	if r, ok := b.notes[f]; ok {
 		return r
 	}

@@ -70,6 +70,12 @@ func (b *builder) link(parts []*docPart, whole bool) {
 	b.cite(home)
 }
 
+// NewestFirst orders stories as the lists show them: newest first, then
+// by slug.
+func NewestFirst(x, y *Story) int {
+	return cmp.Or(-x.Date.Compare(y.Date), cmp.Compare(x.Slug, y.Slug))
+}
+
 // orderStories sorts the stories newest first, then by slug, and gives
 // each activity and township its own.
 func (b *builder) orderStories(parts []*docPart) {
@@ -79,9 +85,7 @@ func (b *builder) orderStories(parts []*docPart) {
 			stories = append(stories, part.story)
 		}
 	}
-	slices.SortStableFunc(stories, func(x, y *Story) int {
-		return cmp.Or(-x.Date.Compare(y.Date), cmp.Compare(x.Slug, y.Slug))
-	})
+	slices.SortStableFunc(stories, NewestFirst)
 	b.site.Stories = stories
 	ofActivity := map[*Activity][]*Story{}
 	ofTownship := map[*Township][]*Story{}

@@ -34,6 +34,11 @@ type validator struct {
 func Check(in *load.Input, list *diag.List) *Catalog { return check(in, list, nil) }
 
 func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
+	return checker(in, list, memo).cat
+}
+
+// checker checks the whole input and returns the validator that did.
+func checker(in *load.Input, list *diag.List, memo *Memo) *validator {
 	v := &validator{in: in, list: list, memo: memo, broken: map[string]bool{}, refused: map[string]bool{}, cat: &Catalog{
 		Sources:    map[string]*load.Source{},
 		Townships:  map[string]*load.Township{},
@@ -65,7 +70,7 @@ func check(in *load.Input, list *diag.List, memo *Memo) *Catalog {
 	if memo != nil {
 		memo.forgetOthers(in.Docs)
 	}
-	return v.cat
+	return v
 }
 
 // sourcesKnown and placesKnown say whether the files defining sources and

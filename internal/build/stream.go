@@ -1,0 +1,299 @@
+package build
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/images"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
+	"github.com/jinzhan-dev/jinzhan/internal/render"
+	"github.com/jinzhan-dev/jinzhan/internal/schema"
+	"github.com/jinzhan-dev/jinzhan/internal/site"
+	"github.com/jinzhan-dev/jinzhan/internal/sitefs"
+	"github.com/jinzhan-dev/jinzhan/internal/theme"
+	"github.com/jinzhan-dev/jinzhan/internal/validate"
+	"github.com/jinzhan-dev/jinzhan/internal/work"
+)
+
+// The streamed build. A one-off build that writes a site renders each
+// story's page as soon as its text is read and checked, writes it to the
+// stage, and lets the text go: what stays of a story is its Story and
+// Page in the model (for the lists, feeds and sitemap made at the end),
+// so memory does not grow with the stories' texts. The stages are those
+// of the pipeline, in another order:
+//
+//	load and check the data and the other texts → theme → model but the
+//	stories → for each story, on every core: read, check, photos, model,
+//	charts, page written → the stories in place → the rest as the
+//	pipeline does it
+//
+// It builds the same site, byte for byte (TestStreamedBuildIsTheWholeBuild
+// compares them), and
+// takes the pipeline's way whenever it cannot: when the site's layouts
+// read what a story page rendered early cannot give
+// (render.Theme.StreamsStories), and when the input has a problem —
+// the pipeline then reports every problem, in its order, as always.
+
+// streamed builds the site as Run does, streaming its stories; ok is false
+// when Run must build it the pipeline's way instead (nothing was written
+// then, and the destination is left as it was).
+func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bool, err error) {
+	var problems diag.List
+	in, stories := load.LoadAllButStories(src, &problems)
+	res = &Result{Lang: language(in)}
+	if problems.HasErrors() {
+		return nil, false, nil
+	}
+	if err := guard(opts, src).Check(opts.Destination); err != nil {
+		return res, true, err // as Run, before any work
+	}
+	cat, texts := validate.CheckAllButTexts(in, &problems)
+	overrideBaseURL(in, opts.BaseURL, &problems)
+	if problems.HasErrors() {
+		return nil, false, nil
+	}
+	themeName := cmp.Or(in.Site.Theme, "default")
+	th, err := render.NewTheme(theme.New(src, themeName, opts.Theme), language(in), in.Site.PlaceNames, opts.ECharts)
+	if err != nil {
+		return nil, false, nil
+	}
+	if ok, _ := th.StreamsStories(); !ok {
+		return nil, false, nil
+	}
+	stream, model, err := site.Begin(in, cat, th.Words(), stories.Len())
+	if err != nil {
+		return nil, false, nil
+	}
+	staged := startStaging(opts, src)
+	defer staged.release()
+	go schema.Published() // as Run
+	stage, before, err := staged.take()
+	if err != nil {
+		res.Warnings = problems.Warnings()
+		return res, true, fmt.Errorf("write: %w", err)
+	}
+	s := &storyStream{opts: opts, stories: stories, texts: texts, th: th, model: model, stream: stream, stage: stage, digests: newPageDigests(), lists: make([]diag.List, stories.Len())}
+	s.photos.images, s.photos.made = in.Images, map[string]*madePhoto{}
+	s.pool.New = func() any { return new(bytes.Buffer) }
+	s.feeds.feeds, s.feeds.held = map[*site.Activity][]fedStory{}, map[*site.Story]int{}
+	work.Each(stories.Len(), s.story)
+	if s.failed.Load() {
+		stage.Abort()
+		return nil, false, nil
+	}
+	for i := range s.lists {
+		problems.Merge(&s.lists[i])
+	}
+	b := &built{in: in, cat: cat, theme: th, model: stream.Finish(), written: s.photos.paths}
+	if err := (pipeline{opts: opts}).finish(src, b, themeName, nil, &problems); err != nil {
+		stage.Abort()
+		res.Warnings = problems.Warnings()
+		return res, true, err
+	}
+	res.Warnings = problems.Warnings()
+	res.Pages, res.Charts, res.Figures = len(b.model.Pages), len(b.model.Charts), b.model.Figures
+	var rest []*site.Page
+	for _, p := range b.model.Pages {
+		if p.Kind != "story" {
+			rest = append(rest, p)
+		}
+	}
+	n, err := write(opts, stage, b, rest, th.SiteFileMakers(b.model), s.digests)
+	if err != nil {
+		return res, true, err
+	}
+	res.Files = n + s.feeds.pages + len(s.photos.paths)
+	res.Changes = before.diff(s.digests, b.figures)
+	res.Elapsed, res.streamed = time.Since(start), true
+	return res, true, nil
+}
+
+// storyStream is the part of a streamed build that goes story by story.
+type storyStream struct {
+	opts    Options
+	stories *load.Stories
+	texts   *validate.Texts
+	th      *render.Theme
+	model   *site.Site // final for what a story page reads
+	stream  *site.Stream
+	stage   *publish.Stage
+	digests *pageDigests
+	pool    sync.Pool // page buffers
+	photos  photoMaker
+	feeds   feedTexts
+	lists   []diag.List // each story's problems
+	failed  atomic.Bool // a story has a problem: the pipeline takes over
+}
+
+// story reads, checks, models, renders and writes the i-th story.
+func (s *storyStream) story(i int) {
+	if s.failed.Load() {
+		return
+	}
+	list := &s.lists[i]
+	fail := func() { s.failed.Store(true) }
+	d := s.stories.Load(i, list)
+	if list.HasErrors() {
+		fail()
+		return
+	}
+	if d == nil {
+		return // a draft
+	}
+	cat := s.texts.Check(d, list)
+	if list.HasErrors() {
+		fail()
+		return
+	}
+	photos, ok := s.photos.make(d, s.stage, list)
+	if !ok {
+		fail()
+		return
+	}
+	page, charts, err := s.stream.Story(i, d, cat, photos)
+	if err != nil {
+		fail()
+		return
+	}
+	for _, c := range charts { // a page shows its charts drawn
+		if s.opts.ChartSVG == nil || drawChart(s.opts.ChartSVG, c, false) != nil || drawChart(s.opts.ChartSVG, c, true) != nil {
+			fail()
+			return
+		}
+	}
+	buf := s.pool.Get().(*bytes.Buffer)
+	buf.Reset()
+	err = s.th.Page(buf, s.model, page)
+	if err == nil {
+		err = writePage(s.stage, s.digests)(render.OutputPath(page.URL), buf.Bytes())
+	}
+	s.pool.Put(buf)
+	if err != nil {
+		fail()
+		return
+	}
+	for _, j := range s.feeds.add(page.Story, i) {
+		s.stream.Forget(j)
+	}
+}
+
+// photoMaker makes each photo the streamed stories show once, when the
+// first story naming it comes, and writes its versions to the stage.
+type photoMaker struct {
+	images map[string]*load.Image
+	mu     sync.Mutex
+	made   map[string]*madePhoto
+	paths  []string // the files written
+}
+
+type madePhoto struct {
+	once sync.Once
+	set  *images.Set
+	err  error
+}
+
+// make returns d's photos, made; false when one could not be (reported
+// into list, as makePhotos reports it).
+func (m *photoMaker) make(d *load.Doc, stage *publish.Stage, list *diag.List) (site.Photos, bool) {
+	var photos site.Photos
+	for i, p := range d.Front.Photos {
+		name, ok := load.PhotoPath(p.File)
+		img := m.images[name]
+		if !ok || img == nil || img.Data == nil {
+			continue // validation refused it
+		}
+		m.mu.Lock()
+		made := m.made[name]
+		if made == nil {
+			made = &madePhoto{}
+			m.made[name] = made
+		}
+		m.mu.Unlock()
+		made.once.Do(func() { made.set, made.err = m.write(name, img.Data, stage) })
+		if made.err != nil {
+			photoProblem(list, p.At("file"), fmt.Sprintf("photos[%d].file", i), name, made.err)
+			return nil, false
+		}
+		if photos == nil {
+			photos = site.Photos{}
+		}
+		photos[name] = made.set
+	}
+	return photos, true
+}
+
+// write makes the versions of one photo and writes them to the stage.
+func (m *photoMaker) write(name string, data []byte, stage *publish.Stage) (*images.Set, error) {
+	r := images.Make([]images.Source{{Name: name, Data: data}}, nil)[0]
+	if r.Err != nil {
+		return nil, r.Err
+	}
+	for _, f := range r.Files {
+		if err := stage.WriteFile(f.Path, f.Data); err != nil {
+			return nil, err
+		}
+		m.mu.Lock()
+		m.paths = append(m.paths, f.Path)
+		m.mu.Unlock()
+	}
+	return r.Set, nil
+}
+
+// feedTexts keeps the texts of the stories a feed may show: each feed
+// (all stories', each activity's) shows its newest render.FeedEntries
+// stories with their texts, made once every story is known. It tells
+// which stories' texts no feed can show any more.
+type feedTexts struct {
+	mu    sync.Mutex
+	feeds map[*site.Activity][]fedStory // nil: the feed of all stories
+	held  map[*site.Story]int           // by how many feeds
+	pages int                           // stories added
+}
+
+// fedStory is a story a feed may show, with its place in load.Stories.
+type fedStory struct {
+	story *site.Story
+	i     int
+}
+
+// add takes the i-th story, whose page is written, and returns the
+// stories whose texts may go: it, when no feed may show it, and those it
+// pushed out of the feeds.
+func (f *feedTexts) add(st *site.Story, i int) (drop []int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pages++
+	feeds := []*site.Activity{nil}
+	if st.Activity != nil {
+		feeds = append(feeds, st.Activity)
+	}
+	for _, a := range feeds {
+		list := f.feeds[a]
+		at, _ := slices.BinarySearchFunc(list, st, func(x fedStory, st *site.Story) int { return site.NewestFirst(x.story, st) })
+		if at >= render.FeedEntries {
+			continue
+		}
+		list = slices.Insert(list, at, fedStory{st, i})
+		f.held[st]++
+		if len(list) > render.FeedEntries {
+			out := list[len(list)-1]
+			list = list[:len(list)-1]
+			if f.held[out.story]--; f.held[out.story] == 0 {
+				delete(f.held, out.story)
+				drop = append(drop, out.i)
+			}
+		}
+		f.feeds[a] = list
+	}
+	if f.held[st] == 0 {
+		drop = append(drop, i)
+	}
+	return drop
+}

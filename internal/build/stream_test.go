@@ -1,0 +1,155 @@
+package build_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
+	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
+)
+
+// streamSites are sites of every shape the streamed build must make as the
+// pipeline does: the example with enough stories that the feeds let texts
+// go, the national sites (one without townships, in two languages),
+// sites of hostile strings with photos, photos and chart blocks in
+// stories, drafts.
+func streamSites(t *testing.T) map[string]string {
+	sites := map[string]string{}
+	many, err := benchsite.Write(t.TempDir(), exampleRoot, 130)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites["example+130"] = many.Jinzhan
+	for _, name := range []string{"national-en", "national-zh", "national-zh-activities"} {
+		sites[name] = sitetest.Write(t, nationalSite(t, name))
+	}
+	for i, bad := range hostile {
+		dir := sitetest.Write(t, strings.ReplaceAll(hostileSite, "BAD", strconv.Quote(bad)))
+		writeFile(t, dir, "images/bad.jpg", encodeJPEG(t, 640, 400))
+		sites[fmt.Sprint("hostile-", i)] = dir
+	}
+	photos := sitetest.Write(t, baseSite+photoStory+`
+-- content/stories/ducks-again.md --
+---
+title: 再看养鸭
+date: 2020-08-06
+activity: help
+photos:
+  - file: ducks.jpg
+    alt: 鸭群
+---
+同一张照片。
+-- content/stories/unfinished.md --
+---
+title: 草稿
+date: 2020-08-09
+activity: help
+draft: true
+---
+未完成。
+`)
+	writePhotos(t, photos)
+	sites["photos"] = photos
+	return sites
+}
+
+// TestStreamedBuildIsTheWholeBuild builds each site twice — streaming
+// its stories, and the pipeline's way — and requires the same files, byte
+// for byte, and the same result.
+func TestStreamedBuildIsTheWholeBuild(t *testing.T) {
+	for name, dir := range streamSites(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			whole, streamed := filepath.Join(t.TempDir(), "whole"), filepath.Join(t.TempDir(), "streamed")
+			want, err := build.Run(build.Whole(sitetest.Options(dir, whole)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := build.Run(sitetest.Options(dir, streamed))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !build.Streamed(got) || build.Streamed(want) {
+				t.Fatalf("streamed: %v and %v, want true and false", build.Streamed(got), build.Streamed(want))
+			}
+			sameTrees(t, snapshot(t, whole), snapshot(t, streamed))
+			if got.Pages != want.Pages || got.Charts != want.Charts || got.Figures != want.Figures || got.Files != want.Files {
+				t.Errorf("streamed: %s, %d files; whole: %s, %d files", got.Summary(), got.Files, want.Summary(), want.Files)
+			}
+			if g, w := fmt.Sprint(got.Warnings), fmt.Sprint(want.Warnings); g != w {
+				t.Errorf("warnings:\nstreamed %s\nwhole    %s", g, w)
+			}
+		})
+	}
+}
+
+// sameTrees fails on the first file that differs between two outputs.
+func sameTrees(t *testing.T, want, got map[string]string) {
+	t.Helper()
+	var paths []string
+	for p := range want {
+		paths = append(paths, p)
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		w, inWant := want[p]
+		g, inGot := got[p]
+		if !inWant || !inGot {
+			t.Fatalf("%s: in the whole build %v, in the streamed one %v", p, inWant, inGot)
+		}
+		if g != w {
+			i := 0
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			t.Fatalf("%s differs at byte %d:\nstreamed %q\nwhole    %q", p, i, g[max(0, i-80):min(len(g), i+80)], w[max(0, i-80):min(len(w), i+80)])
+		}
+	}
+}
+
+// TestStreamStepsAsideForLayoutsReadingOtherStories: a site whose story
+// layout lists the activity's other stories is built the pipeline's way,
+// and a story with a problem hands the build to the pipeline, which
+// reports every problem as before.
+func TestStreamStepsAside(t *testing.T) {
+	own := sitetest.Write(t, baseSite+`
+-- layouts/story.html --
+{{define "main"}}<h1>{{.Page.Title}}</h1>{{.Content}}<ul>{{range .Page.Story.Activity.Stories}}<li>{{.Title}}</li>{{end}}</ul>{{end}}
+`)
+	res, err := build.Run(sitetest.Options(own, filepath.Join(t.TempDir(), "public")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if build.Streamed(res) {
+		t.Error("a story layout reading the activity's stories was streamed")
+	}
+	bad := sitetest.Write(t, baseSite+`
+-- content/stories/zz-wrong.md --
+---
+title: 错
+date: 2020-08-07
+activity: help
+---
+引用 {{help.nothing}}。
+`)
+	public := filepath.Join(t.TempDir(), "public")
+	_, err = build.Run(sitetest.Options(bad, public))
+	_, wantErr := build.Run(build.Whole(sitetest.Options(bad, filepath.Join(t.TempDir(), "whole"))))
+	if err == nil || wantErr == nil || err.Error() != wantErr.Error() {
+		t.Fatalf("streamed: %v\nwhole: %v", err, wantErr)
+	}
+	if _, statErr := os.Stat(public); !os.IsNotExist(statErr) {
+		t.Errorf("a build with a problem wrote %s (%v)", public, statErr)
+	}
+}
