@@ -54,6 +54,11 @@ func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bo
 	if err := guard(opts, src).Check(opts.Destination); err != nil {
 		return res, true, err // as Run, before any work
 	}
+	// The stage is made, and the site it replaces read, while the data is
+	// checked and modelled (as in Run); a build that goes the pipeline's
+	// way gives it up on return.
+	staged := startStaging(opts, src)
+	defer staged.release()
 	cat, texts := validate.CheckAllButTexts(in, &problems)
 	overrideBaseURL(in, opts.BaseURL, &problems)
 	if problems.HasErrors() {
@@ -71,8 +76,6 @@ func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bo
 	if err != nil {
 		return nil, false, nil
 	}
-	staged := startStaging(opts, src)
-	defer staged.release()
 	go schema.Published() // as Run
 	stage, before, err := staged.take()
 	if err != nil {
