@@ -45,6 +45,14 @@ photos:
     alt: 鸭群
 ---
 同一张照片。
+-- content/stories/elsewhere.md --
+---
+title: 别处的数字
+date: 2020-08-07
+activity: help
+townships: [longtan]
+---
+马友营的雏鸡 {{help.forestry.chicks}}。
 -- content/stories/unfinished.md --
 ---
 title: 草稿
@@ -84,6 +92,9 @@ func TestStreamedBuildIsTheWholeBuild(t *testing.T) {
 			}
 			if g, w := fmt.Sprint(got.Warnings), fmt.Sprint(want.Warnings); g != w {
 				t.Errorf("warnings:\nstreamed %s\nwhole    %s", g, w)
+			}
+			if name == "photos" && !strings.Contains(fmt.Sprint(got.Warnings), "elsewhere.md") {
+				t.Errorf("no warning at the story citing another township's figure: %s", got.Warnings)
 			}
 		})
 	}
