@@ -53,6 +53,17 @@ func (s *staging) take() (*publish.Stage, previousSite, error) {
 	return s.stage, s.before, s.err
 }
 
+// takeUnlessBusy is take when the destination was free; busy, and nothing
+// taken, when another build or a deploy holds it.
+func (s *staging) takeUnlessBusy() (stage *publish.Stage, before previousSite, busy bool, err error) {
+	<-s.done
+	if errors.Is(s.err, publish.ErrBusy) {
+		return nil, previousSite{}, true, nil
+	}
+	s.taken = true
+	return s.stage, s.before, false, s.err
+}
+
 // release gives the stage up when the build stopped before taking it. A
 // nil staging (no destination) has nothing to give up.
 func (s *staging) release() {

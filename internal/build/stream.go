@@ -77,7 +77,13 @@ func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bo
 		return nil, false, nil
 	}
 	go schema.Published() // as Run
-	stage, before, err := staged.take()
+	// The stream writes pages before it has read every story: while
+	// another build or a deploy holds the destination, the pipeline's way
+	// says at once what is wrong with the input, and waits only to write.
+	stage, before, busy, err := staged.takeUnlessBusy()
+	if busy {
+		return nil, false, nil
+	}
 	if err != nil {
 		res.Warnings = problems.Warnings()
 		return res, true, fmt.Errorf("write: %w", err)

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,9 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jinzhan-dev/jinzhan/internal/benchsite"
 	"github.com/jinzhan-dev/jinzhan/internal/build"
+	"github.com/jinzhan-dev/jinzhan/internal/diag"
+	"github.com/jinzhan-dev/jinzhan/internal/load"
+	"github.com/jinzhan-dev/jinzhan/internal/publish"
 	"github.com/jinzhan-dev/jinzhan/internal/sitetest"
 )
 
@@ -162,5 +167,46 @@ activity: help
 	}
 	if _, statErr := os.Stat(public); !os.IsNotExist(statErr) {
 		t.Errorf("a build with a problem wrote %s (%v)", public, statErr)
+	}
+}
+
+// While a deploy or another build holds the destination, a build whose
+// stories have a problem says so at once (the pipeline's way waits for the
+// destination only to write), and a good one waits its turn and builds.
+func TestBusyDestinationDoesNotDelayProblems(t *testing.T) {
+	dir := sitetest.Write(t, baseSite)
+	public := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Run(sitetest.Options(dir, public)); err != nil {
+		t.Fatal(err)
+	}
+	held, err := publish.Begin(public, publish.Guard{Source: dir, Inputs: load.InputDirs()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "content/stories/zz-wrong.md", []byte("---\ntitle: 错\ndate: 2020-08-07\nactivity: help\n---\n引用 {{help.nothing}}。\n"))
+	done := make(chan error, 1)
+	go func() {
+		_, err := build.Run(sitetest.Options(dir, public))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var list *diag.ListError
+		if !errors.As(err, &list) {
+			t.Errorf("want the input's problems, got %v", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the build waited for the destination before reporting its input's problem")
+	}
+	if err := os.Remove(filepath.Join(dir, "content/stories/zz-wrong.md")); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		_, err := build.Run(sitetest.Options(dir, public))
+		done <- err
+	}()
+	held.Abort()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -52,9 +52,6 @@ func (s *Stories) Len() int {
 	return len(s.paths)
 }
 
-// Path is the i-th story file's path, in the order of paths.
-func (s *Stories) Path(i int) string { return s.paths[i] }
-
 // Load reads and parses the i-th story, as Load does, and reads the photos
 // it names; nil for a draft or a file that could not be read (its
 // problems are in list). Safe for concurrent use.
