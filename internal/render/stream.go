@@ -18,16 +18,6 @@ import (
 // (reads.go) tell, for the theme's layouts and the site's own alike; where
 // they cannot tell, the build takes the whole path.
 
-// lateFields are the fields of the model that the texts make or change
-// once every story is known (site.Stream.Finish): a story page rendered
-// before that must not read them.
-var lateFields = map[reflect.Type][]string{
-	reflect.TypeFor[site.Site]():     {"Stories", "Pages", "Charts"},
-	reflect.TypeFor[site.Activity](): {"Stories", "Page", "Cited", "Summary"},
-	reflect.TypeFor[site.Township](): {"Stories"},
-	reflect.TypeFor[site.Campaign](): {"Cited"},
-}
-
 // StreamsStories reports whether the theme's layouts let a build render
 // each story's page while the texts are read; why says what stops it.
 func (t *Theme) StreamsStories() (ok bool, why string) {
@@ -98,7 +88,7 @@ func (w planWalk) step(from reflect.Type, step string, own bool) (reflect.Type, 
 	}
 	if f, ok := from.FieldByName(step); ok {
 		if w.story {
-			for _, late := range lateFields[from] {
+			for _, late := range site.FinishedFields[from] {
 				if late == step {
 					return nil, "what the other texts make"
 				}
@@ -120,11 +110,11 @@ func (w planWalk) step(from reflect.Type, step string, own bool) (reflect.Type, 
 
 var modelPkg = reflect.TypeFor[site.Site]().PkgPath()
 
-// changing are the model's objects that hold a late field or a story's
-// text, or lead to one.
-var changing = map[reflect.Type]bool{
-	reflect.TypeFor[site.Site](): true, reflect.TypeFor[site.Activity](): true, reflect.TypeFor[site.Township](): true,
-	reflect.TypeFor[site.Campaign](): true, reflect.TypeFor[site.Page](): true,
+// changing reports whether t holds a field Finish sets
+// (site.FinishedFields) or a story's text (site.Page).
+func changing(t reflect.Type) bool {
+	_, finished := site.FinishedFields[t]
+	return finished || t == reflect.TypeFor[site.Page]()
 }
 
 // reachesModel reports whether a value of type t holds, at any depth, an
@@ -141,7 +131,7 @@ func reachesModel(t reflect.Type, seen map[reflect.Type]bool) bool {
 	case reflect.Interface:
 		return true // could hold anything
 	case reflect.Struct:
-		if changing[t] {
+		if changing(t) {
 			return true
 		}
 		for i := range t.NumField() {

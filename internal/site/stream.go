@@ -1,6 +1,7 @@
 package site
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -63,6 +64,18 @@ func (s *Stream) Forget(i int) {
 	part := s.stories[i]
 	part.doc, part.resolved = forgotten, nil
 	part.page.Doc, part.page.Resolved = nil, nil
+}
+
+// FinishedFields are the fields of the model's objects that Finish sets or
+// changes — what the stories make together, and what the texts of
+// activities and the home page add — by type: a page rendered before
+// Finish must not read them (render.Theme.StreamsStories).
+// TestFinishSetsOnlyFinishedFields keeps the list true.
+var FinishedFields = map[reflect.Type][]string{
+	reflect.TypeFor[Site]():     {"Stories", "Pages", "Charts"},
+	reflect.TypeFor[Activity](): {"Stories", "Page", "Cited", "Summary"},
+	reflect.TypeFor[Township](): {"Stories"},
+	reflect.TypeFor[Campaign](): {"Cited"},
 }
 
 // forgotten stands for the text of a story let go: the model's last steps
