@@ -75,10 +75,22 @@ func pace() {
 // paced is the GOGC pace last set (for tests).
 var paced atomic.Int64
 
+// MinGrowth is how far the heap may always grow past what the last
+// collection kept, however small that was. Percent's growth alone makes
+// a collection every few megabytes while the kept heap is small — all a
+// build that streams its stories keeps at 10,000 stories is 15–25 MB:
+// ~60 collections, ~0.7 s of CPU on two cores, as much as parsing the
+// texts. With 16 MB of room they are ~15 and the build takes 9% less CPU
+// and wall time, for a peak 11 MB higher (54 → 65 MB; 24 and 32 MB gained
+// no more). It does not grow with the stories: past 40 MB kept, Percent's
+// growth is the larger.
+const MinGrowth = 16 << 20
+
 // percentFor is the GOGC at which a live heap of live bytes grows to the
-// floor before the next collection (at least Percent).
+// floor, or by MinGrowth, before the next collection (at least Percent).
 func percentFor(floor, live uint64) int {
-	p := float64(floor)/float64(max(live, 1))*100 - 100
-	p = min(p, float64(floor)/minHeap*100, math.MaxInt32) // the runtime's smallest goal grows with GOGC
+	goal := float64(max(floor, live+MinGrowth))
+	p := goal/float64(max(live, 1))*100 - 100
+	p = min(p, goal/minHeap*100, math.MaxInt32) // the runtime's smallest goal grows with GOGC
 	return max(Percent, int(p))
 }

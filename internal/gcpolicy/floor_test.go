@@ -16,9 +16,11 @@ func TestPercentForReachesTheFloorFirst(t *testing.T) {
 		{40 * mb, 4 * mb, 900},  // grow to the floor: 4 → 40 MB
 		{40 * mb, 1 * mb, 1000}, // the runtime's smallest goal at GOGC=1000 is the floor already
 		{40 * mb, 0, 1000},
-		{40 * mb, 30 * mb, Percent}, // near the floor: Percent's growth is further
-		{40 * mb, 90 * mb, Percent},
-		{0, 10 * mb, Percent}, // no floor
+		{40 * mb, 35 * mb, 45},      // near the floor: MinGrowth's room is further (35 → 51 MB)
+		{40 * mb, 90 * mb, Percent}, // past 40 MB kept, Percent's growth is further
+		{0, 10 * mb, 160},           // no floor: MinGrowth's room, 10 → 26 MB
+		{0, 0, 400},                 // the runtime's smallest goal at GOGC=400 is MinGrowth already
+		{0, 50 * mb, Percent},
 	} {
 		if got := percentFor(c.floor, c.live); got != c.want {
 			t.Errorf("percentFor(%d MB, %d MB) = %d, want %d", c.floor/mb, c.live/mb, got, c.want)

@@ -26,6 +26,8 @@ func Apply() {
 	if !userSet() {
 		debug.SetGCPercent(Percent)
 		applied.Store(true)
+		watch.Do(afterEachCollection)
+		pace()
 	}
 }
 
