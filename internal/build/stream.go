@@ -35,11 +35,14 @@ import (
 //	pipeline does it
 //
 // It builds the same site, byte for byte (TestStreamedBuildIsTheWholeBuild
-// compares them), and
-// takes the pipeline's way whenever it cannot: when the site's layouts
-// read what a story page rendered early cannot give
-// (render.Theme.StreamsStories), and when the input has a problem —
-// the pipeline then reports every problem, in its order, as always.
+// compares them), and reports the same problems: once a story has one,
+// the others are only read and checked, as the pipeline checks every text
+// before it stops, and nothing is published. It takes the pipeline's way
+// where it cannot do as the pipeline does: when the site's layouts read
+// what a story page rendered early cannot give
+// (render.Theme.StreamsStories), when the data or the other texts have a
+// problem (the pipeline stops before reading a story), and when something
+// other than the input fails.
 
 // streamed builds the site as Run does, streaming its stories; ok is false
 // when Run must build it the pipeline's way instead (nothing was written
@@ -93,12 +96,20 @@ func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bo
 	s.pool.New = func() any { return new(bytes.Buffer) }
 	s.feeds.feeds, s.feeds.held = map[*site.Activity][]fedStory{}, map[*site.Story]int{}
 	work.Each(stories.Len(), s.story)
-	if s.failed.Load() {
+	if s.broken.Load() {
 		stage.Abort()
 		return nil, false, nil
 	}
 	for i := range s.lists {
 		problems.Merge(&s.lists[i])
+	}
+	if !s.wrong.Load() { // the pipeline makes photos once the texts are right
+		s.photos.report(&problems)
+	}
+	if problems.HasErrors() {
+		stage.Abort()
+		res.Warnings = problems.Warnings()
+		return res, true, problems.Err()
 	}
 	b := &built{in: in, cat: cat, theme: th, model: stream.Finish(), written: s.photos.paths}
 	if err := (pipeline{opts: opts}).finish(src, b, themeName, nil, &problems); err != nil {
@@ -138,33 +149,39 @@ type storyStream struct {
 	photos  photoMaker
 	feeds   feedTexts
 	lists   []diag.List // each story's problems
-	failed  atomic.Bool // a story has a problem: the pipeline takes over
+	// wrong is set once a story's text has a problem: the others are
+	// then only read and checked, and the build stops with their problems.
+	wrong atomic.Bool
+	// broken is set when something other than the input failed (the
+	// model, a chart, a page, the stage): the pipeline takes over.
+	broken atomic.Bool
 }
 
-// story reads, checks, models, renders and writes the i-th story.
+// story reads, checks, models, renders and writes the i-th story; once
+// a story has a problem, it only reads and checks it.
 func (s *storyStream) story(i int) {
-	if s.failed.Load() {
+	if s.broken.Load() {
 		return
 	}
 	list := &s.lists[i]
-	fail := func() { s.failed.Store(true) }
 	d := s.stories.Load(i, list)
+	var cat *validate.Catalog
+	if d != nil { // nil: a draft, or a file that could not be read
+		cat = s.texts.Check(d, list)
+	}
 	if list.HasErrors() {
-		fail()
+		s.wrong.Store(true)
+	}
+	if d == nil || s.wrong.Load() {
 		return
 	}
-	if d == nil {
-		return // a draft
-	}
-	cat := s.texts.Check(d, list)
-	if list.HasErrors() {
+	fail := func() { s.broken.Store(true) }
+	photos, wrong, broken := s.photos.make(i, d, s.stage)
+	if broken {
 		fail()
-		return
 	}
-	photos, ok := s.photos.make(d, s.stage, list)
-	if !ok {
-		fail()
-		return
+	if wrong || broken {
+		return // a photo that could not be resized is reported after the stream, as the pipeline does
 	}
 	page, charts, err := s.stream.Story(i, d, cat, photos)
 	if err != nil {
@@ -203,16 +220,29 @@ type photoMaker struct {
 }
 
 type madePhoto struct {
-	once sync.Once
-	set  *images.Set
-	err  error
+	once  sync.Once
+	set   *images.Set
+	err   error    // why it could not be resized: a problem of the input
+	first photoUse // the first naming of a photo that could not be, in the stories' order
+	wrote error    // why its versions could not be written
 }
 
-// make returns d's photos, made; false when one could not be (reported
-// into list, as makePhotos reports it).
-func (m *photoMaker) make(d *load.Doc, stage *publish.Stage, list *diag.List) (site.Photos, bool) {
-	var photos site.Photos
-	for i, p := range d.Front.Photos {
+// photoUse is where a story names a photo.
+type photoUse struct {
+	story, photo int
+	pos          diag.Pos
+	field        string
+}
+
+func (u photoUse) before(v photoUse) bool {
+	return u.story < v.story || u.story == v.story && u.photo < v.photo
+}
+
+// make returns the photos of d, the i-th story, made. wrong is set when
+// one could not be resized (report tells where, as makePhotos does),
+// broken when the stage could not take one.
+func (m *photoMaker) make(i int, d *load.Doc, stage *publish.Stage) (photos site.Photos, wrong, broken bool) {
+	for k, p := range d.Front.Photos {
 		name, ok := load.PhotoPath(p.File)
 		img := m.images[name]
 		if !ok || img == nil || img.Data == nil {
@@ -221,38 +251,59 @@ func (m *photoMaker) make(d *load.Doc, stage *publish.Stage, list *diag.List) (s
 		m.mu.Lock()
 		made := m.made[name]
 		if made == nil {
-			made = &madePhoto{}
+			made = &madePhoto{first: photoUse{story: -1}}
 			m.made[name] = made
 		}
 		m.mu.Unlock()
-		made.once.Do(func() { made.set, made.err = m.write(name, img.Data, stage) })
-		if made.err != nil {
-			photoProblem(list, p.At("file"), fmt.Sprintf("photos[%d].file", i), name, made.err)
-			return nil, false
+		made.once.Do(func() { made.set, made.err, made.wrote = m.write(name, img.Data, stage) })
+		switch {
+		case made.wrote != nil:
+			broken = true
+		case made.err != nil:
+			wrong = true
+			use := photoUse{i, k, p.At("file"), fmt.Sprintf("photos[%d].file", k)}
+			m.mu.Lock()
+			if made.first.story < 0 || use.before(made.first) {
+				made.first = use
+			}
+			m.mu.Unlock()
+		default:
+			if photos == nil {
+				photos = site.Photos{}
+			}
+			photos[name] = made.set
 		}
-		if photos == nil {
-			photos = site.Photos{}
-		}
-		photos[name] = made.set
 	}
-	return photos, true
+	return photos, wrong, broken
 }
 
-// write makes the versions of one photo and writes them to the stage.
-func (m *photoMaker) write(name string, data []byte, stage *publish.Stage) (*images.Set, error) {
+// report adds the photos that could not be resized to list, each at the
+// first story naming it.
+func (m *photoMaker) report(list *diag.List) {
+	for name, made := range m.made {
+		if made.err != nil {
+			photoProblem(list, made.first.pos, made.first.field, name, made.err)
+		}
+	}
+}
+
+// write makes the versions of one photo and writes them to the stage:
+// problem says why the photo could not be resized, err why the stage could
+// not take it.
+func (m *photoMaker) write(name string, data []byte, stage *publish.Stage) (set *images.Set, problem, err error) {
 	r := images.Make([]images.Source{{Name: name, Data: data}}, nil)[0]
 	if r.Err != nil {
-		return nil, r.Err
+		return nil, r.Err, nil
 	}
 	for _, f := range r.Files {
 		if err := stage.WriteFile(f.Path, f.Data); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		m.mu.Lock()
 		m.paths = append(m.paths, f.Path)
 		m.mu.Unlock()
 	}
-	return r.Set, nil
+	return r.Set, nil, nil
 }
 
 // feedTexts keeps the texts of the stories a feed may show: each feed

@@ -210,3 +210,38 @@ func TestBusyDestinationDoesNotDelayProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Photos that cannot be resized are reported by a streamed build as the
+// pipeline reports them: each once, at the first story naming it, however
+// the stories' work is shared out; and not at all while a text has a
+// problem (the pipeline stops before making photos).
+func TestStreamReportsPhotosAsThePipeline(t *testing.T) {
+	var stories strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&stories, "-- content/stories/s%02d.md --\n---\ntitle: 第%d篇\ndate: 2020-08-%02d\nactivity: help\nphotos:\n", i, i, i+1)
+		for _, f := range [][]string{{"cut.jpg"}, {"good.jpg"}, {"good.jpg", "cut2.jpg", "cut.jpg"}, {"cut3.jpg"}}[i%4] {
+			fmt.Fprintf(&stories, "  - file: %s\n    alt: 图\n", f)
+		}
+		stories.WriteString("---\n正文。\n")
+	}
+	dir := sitetest.Write(t, baseSite+stories.String())
+	full := encodeJPEG(t, 300, 200)
+	writeFile(t, dir, "images/good.jpg", full)
+	for _, name := range []string{"cut.jpg", "cut2.jpg", "cut3.jpg"} {
+		writeFile(t, dir, "images/"+name, full[:len(full)/2])
+	}
+	compare := func(want int) {
+		t.Helper()
+		_, err := build.Run(sitetest.Options(dir, filepath.Join(t.TempDir(), "public")))
+		_, wantErr := build.Run(build.Whole(sitetest.Options(dir, filepath.Join(t.TempDir(), "whole"))))
+		if err == nil || wantErr == nil || err.Error() != wantErr.Error() {
+			t.Fatalf("streamed:\n%v\nwhole:\n%v", err, wantErr)
+		}
+		if n := strings.Count(err.Error(), "damaged"); n != want {
+			t.Errorf("%d photos reported, want %d:\n%v", n, want, err)
+		}
+	}
+	compare(3)
+	writeFile(t, dir, "content/stories/s11.md", []byte("---\ntitle: 错\ndate: 2020-08-07\nactivity: help\n---\n引用 {{help.nothing}}。\n"))
+	compare(0)
+}
