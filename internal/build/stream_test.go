@@ -134,10 +134,9 @@ func sameTrees(t *testing.T, want, got map[string]string) {
 	}
 }
 
-// TestStreamStepsAsideForLayoutsReadingOtherStories: a site whose story
-// layout lists the activity's other stories is built the pipeline's way,
-// and a story with a problem hands the build to the pipeline, which
-// reports every problem as before.
+// A site whose story layout lists the activity's other stories is built
+// the pipeline's way; a story with a problem is reported as the pipeline
+// reports it, and nothing is published.
 func TestStreamStepsAside(t *testing.T) {
 	own := sitetest.Write(t, baseSite+`
 -- layouts/story.html --
