@@ -112,27 +112,33 @@ func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bo
 		return res, true, problems.Err()
 	}
 	b := &built{in: in, cat: cat, theme: th, model: stream.Finish(), written: s.photos.paths}
-	if err := (pipeline{opts: opts}).finish(src, b, themeName, nil, &problems); err != nil {
-		stage.Abort()
-		res.Warnings = problems.Warnings()
-		return res, true, err
-	}
+	err = s.finish(b, src, themeName, &problems, res)
 	res.Warnings = problems.Warnings()
+	if err == nil {
+		res.Changes = before.diff(s.digests, b.figures)
+		res.Elapsed, res.streamed = time.Since(start), true
+	}
+	return res, true, err
+}
+
+// finish makes and writes what follows the stories, as the pipeline does
+// — the charts drawn, the files beside the pages, the other pages, feeds
+// and sitemap — and commits the stage.
+func (s *storyStream) finish(b *built, src *sitefs.FS, themeName string, problems *diag.List, res *Result) error {
+	if err := (pipeline{opts: s.opts}).finish(src, b, themeName, nil, problems); err != nil {
+		s.stage.Abort()
+		return err
+	}
 	res.Pages, res.Charts, res.Figures = len(b.model.Pages), len(b.model.Charts), b.model.Figures
-	var rest []*site.Page
+	var rest []*site.Page // the story pages are written
 	for _, p := range b.model.Pages {
 		if p.Kind != "story" {
 			rest = append(rest, p)
 		}
 	}
-	n, err := write(opts, stage, b, rest, th.SiteFileMakers(b.model), s.digests)
-	if err != nil {
-		return res, true, err
-	}
+	n, err := write(s.opts, s.stage, b, rest, s.th.SiteFileMakers(b.model), s.digests)
 	res.Files = n + s.feeds.pages + len(s.photos.paths)
-	res.Changes = before.diff(s.digests, b.figures)
-	res.Elapsed, res.streamed = time.Since(start), true
-	return res, true, nil
+	return err
 }
 
 // storyStream is the part of a streamed build that goes story by story.
