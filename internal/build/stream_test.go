@@ -69,6 +69,11 @@ draft: true
 `)
 	writePhotos(t, photos)
 	sites["photos"] = photos
+	none := sitetest.Write(t, baseSite)
+	if err := os.RemoveAll(filepath.Join(none, "content/stories")); err != nil {
+		t.Fatal(err)
+	}
+	sites["no stories"] = none
 	return sites
 }
 
