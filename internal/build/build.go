@@ -80,22 +80,30 @@ func Run(opts Options) (*Result, error) {
 		return &Result{Lang: "zh-CN"}, fmt.Errorf("source: %w", err)
 	}
 	defer src.Close()
+	var staged *staging
+	defer func() { staged.release() }()
 	if opts.Destination != "" && !opts.whole {
-		if res, ok, err := streamed(opts, src, start); ok {
+		// The stage is made, and the site it replaces read, while the
+		// site is loaded: the stream needs it before the stories.
+		staged = startStaging(opts, src)
+		if res, ok, err := streamed(opts, src, start, staged); ok {
 			return res, err
+		}
+		if staged.taken {
+			staged = nil // the stream gave its stage up
 		}
 	}
 	var problems diag.List
 	p := pipeline{opts: opts}
 	in := p.load(src, nil, &problems)
 	res := &Result{Lang: language(in)}
-	var staged *staging
 	if opts.Destination != "" {
 		if err := guard(opts, src).Check(opts.Destination); err != nil {
 			return res, err // before any work: the site may not be built there
 		}
-		staged = startStaging(opts, src)
-		defer staged.release()
+		if staged == nil {
+			staged = startStaging(opts, src)
+		}
 	}
 	// The schemas published with the site come from Go types, the same for
 	// every build: made on the core the model's stages leave idle, they are

@@ -44,10 +44,11 @@ import (
 // problem (the pipeline stops before reading a story), and when something
 // other than the input fails.
 
-// streamed builds the site as Run does, streaming its stories; ok is false
-// when Run must build it the pipeline's way instead (nothing was written
-// then, and the destination is left as it was).
-func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bool, err error) {
+// streamed builds the site as Run does, streaming its stories, in the
+// stage staged makes; ok is false when Run must build it the pipeline's
+// way instead (the destination is left as it was, and staged too unless
+// taken).
+func streamed(opts Options, src *sitefs.FS, start time.Time, staged *staging) (res *Result, ok bool, err error) {
 	var problems diag.List
 	in, stories := load.LoadAllButStories(src, &problems)
 	res = &Result{Lang: language(in)}
@@ -57,11 +58,6 @@ func streamed(opts Options, src *sitefs.FS, start time.Time) (res *Result, ok bo
 	if err := guard(opts, src).Check(opts.Destination); err != nil {
 		return res, true, err // as Run, before any work
 	}
-	// The stage is made, and the site it replaces read, while the data is
-	// checked and modelled (as in Run); a build that goes the pipeline's
-	// way gives it up on return.
-	staged := startStaging(opts, src)
-	defer staged.release()
 	cat, texts := validate.CheckAllButTexts(in, &problems)
 	overrideBaseURL(in, opts.BaseURL, &problems)
 	if problems.HasErrors() {
