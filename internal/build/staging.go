@@ -8,9 +8,10 @@ import (
 )
 
 // staging makes the stage and reads the site it will replace while the
-// stages after loading run: both need only the destination, and on one
-// core the model is built while the other takes the spare (reading its
-// list of files takes a moment at 100,000 stories). It does not wait for
+// site is loaded (a streamed build) or the stages after loading run (the
+// pipeline's way): both need only the destination, and on one core the
+// site is read while the other takes the spare (reading its list of files
+// takes a moment at 100,000 stories). It does not wait for
 // the destination's lock: when another build or a deploy holds it, the
 // stage is taken once the pages are ready, as before, so that a build
 // whose input is wrong says so at once.
