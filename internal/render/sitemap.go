@@ -40,17 +40,33 @@ func sitemap(base string, pages []*site.Page) []byte {
 	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 	for _, p := range pages {
 		b.WriteString("\n  <url>\n    <loc>")
-		xml.EscapeText(&b, []byte(base+p.URL))
+		escapeXML(&b, base)
+		escapeXML(&b, p.URL)
 		b.WriteString("</loc>")
 		if p.Story != nil {
 			b.WriteString("\n    <lastmod>")
-			xml.EscapeText(&b, []byte(p.Story.Date.ISO()))
+			escapeXML(&b, p.Story.Date.ISO())
 			b.WriteString("</lastmod>")
 		}
 		b.WriteString("\n  </url>")
 	}
 	b.WriteString("\n</urlset>\n")
 	return b.Bytes()
+}
+
+// escapeXML writes s as xml.EscapeText does. It escapes character by
+// character, so the parts of a text may be escaped one by one; and the
+// addresses and dates a sitemap lists seldom hold a character to escape,
+// so they are written as they are, unconverted (a tenth of the CPU of a
+// 100,000-story sitemap was EscapeText).
+func escapeXML(b *bytes.Buffer, s string) {
+	for i := range len(s) {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			xml.EscapeText(b, []byte(s))
+			return
+		}
+	}
+	b.WriteString(s)
 }
 
 // sitemapIndex lists the parts of a sitemap split by sitemapLimit.

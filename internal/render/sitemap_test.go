@@ -1,9 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jinzhan-dev/jinzhan/internal/load"
 	"github.com/jinzhan-dev/jinzhan/internal/site"
@@ -93,5 +97,36 @@ func TestLargeSitemapIsSplit(t *testing.T) {
 	}
 	if seen != len(s.Pages) {
 		t.Errorf("%d URLs in the parts, want %d", seen, len(s.Pages))
+	}
+}
+
+// escapeXML writes what xml.EscapeText writes, for the hostile strings,
+// each cut in two and escaped in parts, and random mixes of the bytes it
+// must look at.
+func TestEscapeXMLIsEscapeText(t *testing.T) {
+	inputs := append([]string{"", "https://example.org/stories/a-b/", "2020-08-05", "北票", "\x7f", "\xff\xfe", "a\tb\r\nc"}, hostile...)
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "/", "&", "<", ">", `"`, "'", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "é", "北", "\xff", "\xe5\x8c", "\U0001F600", "\uFFFE"}
+	for range 2000 {
+		var s strings.Builder
+		for range rng.IntN(12) {
+			s.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, s.String())
+	}
+	for _, in := range inputs {
+		var want bytes.Buffer
+		xml.EscapeText(&want, []byte(in))
+		for cut := range len(in) + 1 {
+			if cut > 0 && cut < len(in) && !utf8.ValidString(in[:cut]) {
+				continue // a character cut in two escapes as two bad bytes
+			}
+			var got bytes.Buffer
+			escapeXML(&got, in[:cut])
+			escapeXML(&got, in[cut:])
+			if got.String() != want.String() {
+				t.Fatalf("%q cut at %d: %q, want %q", in, cut, got.String(), want.String())
+			}
+		}
 	}
 }
