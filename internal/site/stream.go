@@ -59,11 +59,18 @@ func (s *Stream) Story(i int, d *load.Doc, cat *validate.Catalog, photos Photos)
 }
 
 // Forget lets the text of the i-th story go once its page is written and
-// no feed shows it: its Page keeps no Doc.
+// no feed shows it: its Page keeps no Doc. The strings the lists show are
+// copied out of the front matter they are cut from, which goes too.
 func (s *Stream) Forget(i int) {
 	part := s.stories[i]
 	part.doc, part.resolved = forgotten, nil
 	part.page.Doc, part.page.Resolved = nil, nil
+	st := part.story
+	st.Title, st.Summary = strings.Clone(st.Title), strings.Clone(st.Summary)
+	part.page.Title, part.page.Summary = st.Title, st.Summary
+	for _, p := range st.Photos {
+		p.Alt, p.Caption, p.Credit = strings.Clone(p.Alt), strings.Clone(p.Caption), strings.Clone(p.Credit)
+	}
 }
 
 // FinishedFields are the fields of the model's objects that Finish sets or
