@@ -20,8 +20,9 @@ const Percent = 40
 // benchmarks), not in a test or another program using the packages.
 var applied atomic.Bool
 
-// Apply sets Percent, unless GOGC is set, and lets ExpectLive pace the
-// collector.
+// Apply sets Percent, unless GOGC is set, and from then on sets the pace
+// again after every collection: at least MinGrowth of room, and the floor
+// ExpectLive asks for.
 func Apply() {
 	if !userSet() {
 		debug.SetGCPercent(Percent)
