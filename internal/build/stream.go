@@ -88,6 +88,7 @@ func streamed(opts Options, src *sitefs.FS, start time.Time, staged *staging) (r
 		return res, true, fmt.Errorf("write: %w", err)
 	}
 	s := &storyStream{opts: opts, stories: stories, texts: texts, th: th, model: model, stream: stream, stage: stage, digests: newPageDigests(), lists: make([]diag.List, stories.Len())}
+	s.write = writePage(stage, s.digests)
 	s.photos.images, s.photos.made = in.Images, map[string]*madePhoto{}
 	s.pool.New = func() any { return new(bytes.Buffer) }
 	s.feeds.feeds, s.feeds.held = map[*site.Activity][]fedStory{}, map[*site.Story]int{}
@@ -147,7 +148,8 @@ type storyStream struct {
 	stream  *site.Stream
 	stage   *publish.Stage
 	digests *pageDigests
-	pool    sync.Pool // page buffers
+	write   func(path string, data []byte) error // a page into the stage, its digest into digests
+	pool    sync.Pool                            // page buffers
 	photos  photoMaker
 	feeds   feedTexts
 	lists   []diag.List // each story's problems
@@ -200,7 +202,7 @@ func (s *storyStream) story(i int) {
 	buf.Reset()
 	err = s.th.Page(buf, s.model, page)
 	if err == nil {
-		err = writePage(s.stage, s.digests)(render.OutputPath(page.URL), buf.Bytes())
+		err = s.write(render.OutputPath(page.URL), buf.Bytes())
 	}
 	s.pool.Put(buf)
 	if err != nil {

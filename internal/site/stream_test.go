@@ -19,6 +19,35 @@ import (
 // chartBlock is a chart block drawing help.people.
 const chartBlock = "\n```chart\ntype: bar\ntitle: 干部\nmetrics: [help.people]\n```\n"
 
+// streamStories makes the model of the site in src as a streamed build
+// does, up to Finish: every story made, and let go when forget is set.
+func streamStories(t *testing.T, src *sitefs.FS, forget bool) (*site.Stream, *site.Site) {
+	t.Helper()
+	var problems diag.List
+	in, stories := load.LoadAllButStories(src, &problems)
+	cat, texts := validate.CheckAllButTexts(in, &problems)
+	stream, model, err := site.Begin(in, cat, chart.Words{}, stories.Len())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range stories.Len() {
+		d := stories.Load(i, &problems)
+		if d == nil {
+			continue // a draft
+		}
+		if _, _, err := stream.Story(i, d, texts.Check(d, &problems), nil); err != nil {
+			t.Fatal(err)
+		}
+		if forget {
+			stream.Forget(i)
+		}
+	}
+	if problems.HasErrors() {
+		t.Fatal(problems.Err())
+	}
+	return stream, model
+}
+
 // A model made story by story (a Stream, letting texts go) lists the
 // pages, stories and charts as Build does: texts before and after the
 // stories' folder, chart blocks in each.
@@ -67,25 +96,7 @@ draft: true
 		t.Fatal(err, problems.Err())
 	}
 
-	in, stories := load.LoadAllButStories(src, &problems)
-	cat, texts := validate.CheckAllButTexts(in, &problems)
-	stream, got, err := site.Begin(in, cat, chart.Words{}, stories.Len())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range stories.Len() {
-		d := stories.Load(i, &problems)
-		if d == nil {
-			continue
-		}
-		if _, _, err := stream.Story(i, d, texts.Check(d, &problems), nil); err != nil {
-			t.Fatal(err)
-		}
-		stream.Forget(i)
-	}
-	if problems.HasErrors() {
-		t.Fatal(problems.Err())
-	}
+	stream, got := streamStories(t, src, true)
 	if stream.Finish() != got {
 		t.Fatal("Finish gave another Site than Begin")
 	}
@@ -210,22 +221,7 @@ title: 关于
 		t.Fatal(err)
 	}
 	defer src.Close()
-	var problems diag.List
-	in, stories := load.LoadAllButStories(src, &problems)
-	cat, texts := validate.CheckAllButTexts(in, &problems)
-	stream, model, err := site.Begin(in, cat, chart.Words{}, stories.Len())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range stories.Len() {
-		d := stories.Load(i, &problems)
-		if _, _, err := stream.Story(i, d, texts.Check(d, &problems), nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if problems.HasErrors() {
-		t.Fatal(problems.Err())
-	}
+	stream, model := streamStories(t, src, false)
 	var before, after strings.Builder
 	dumpModel(&before, reflect.ValueOf(model), map[uintptr]bool{})
 	stream.Finish()
